@@ -1,0 +1,84 @@
+package io.faceclock.api;
+
+import io.faceclock.audit.AuditLog;
+import io.faceclock.audit.LogLevel;
+import io.faceclock.security.ApiKey;
+import io.faceclock.security.ApiKeys;
+import io.faceclock.security.FailedKeyThrottle;
+import io.faceclock.security.Scope;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/**
+ * Runs before every /api/v1 handler: the X-API-Key must name a live key whose scope allows the
+ * request, and an address that keeps sending wrong keys is refused for a while.
+ */
+public final class ApiGuard {
+
+    public static final String HEADER = "X-API-Key";
+
+    /** Paths a kiosk key may call (recognition and marking); every other path needs read or admin. */
+    private static final Set<String> KIOSK_PATHS = Set.of("/attendance/mark", "/recognize", "/verify");
+    /** GET paths that still need admin because they reveal how faceclock is secured. */
+    private static final Set<String> ADMIN_ONLY_READS = Set.of("/apikeys");
+
+    private final ApiKeys keys;
+    private final FailedKeyThrottle throttle;
+    private final AuditLog audit;
+
+    public ApiGuard(ApiKeys keys, FailedKeyThrottle throttle, AuditLog audit) {
+        this.keys = keys;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    public void check(Exchange exchange) {
+        ApiRequest req = ApiRequest.of(exchange);
+        String address = req.remoteAddress();
+        long wait = throttle.retryAfterSeconds(address);
+        if (wait > 0) {
+            exchange.getMessage().setHeader("Retry-After", wait);
+            throw new ApiException(429, HEADER, "Too many requests with a wrong API key from " + address
+                    + "; try again in " + wait + " s");
+        }
+        String secret = req.header(HEADER);
+        if (secret == null || secret.isBlank()) {
+            throw new ApiException(401, HEADER, "Missing API key: send it in the X-API-Key header");
+        }
+        ApiKey key = keys.verify(secret).orElse(null);
+        if (key == null) {
+            refuse(req, address);
+        }
+        String path = apiPath(req.path());
+        if (!allowed(key.scope(), req.method(), path)) {
+            throw new ApiException(403, HEADER, "This API key has scope '" + key.scope().wire()
+                    + "', which does not allow " + req.method() + " " + path);
+        }
+        exchange.setProperty(ApiRequest.API_KEY_PROPERTY, key);
+    }
+
+    static boolean allowed(Scope scope, String method, String path) {
+        return switch (scope) {
+            case ADMIN -> true;
+            case READ -> method.equals("GET") && !ADMIN_ONLY_READS.contains(path);
+            case KIOSK -> KIOSK_PATHS.contains(path);
+        };
+    }
+
+    private void refuse(ApiRequest req, String address) {
+        boolean blocked = throttle.recordFailure(address);
+        audit.write(AuditLog.SECURITY, blocked ? LogLevel.ERROR : LogLevel.WARNING,
+                blocked ? "Address " + address + " blocked after repeated wrong API keys"
+                        : "Wrong API key from " + address,
+                Map.of("address", address, "method", req.method(), "path", apiPath(req.path())));
+        throw new ApiException(401, HEADER, "Unknown or revoked API key");
+    }
+
+    /** /api/v1/persons/X -> /persons/X */
+    static String apiPath(String path) {
+        String p = path == null ? "" : path;
+        int i = p.indexOf("/api/v1");
+        return i >= 0 ? p.substring(i + "/api/v1".length()) : p;
+    }
+}

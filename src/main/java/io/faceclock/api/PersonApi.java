@@ -1,0 +1,137 @@
+package io.faceclock.api;
+
+import io.faceclock.attendance.SiteClock;
+import io.faceclock.people.Person;
+import io.faceclock.people.PersonFields;
+import io.faceclock.people.PersonQuery;
+import io.faceclock.people.PersonService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+
+/** /persons: list, read, create, replace, patch, delete. */
+public final class PersonApi {
+
+    public static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String PERSON_ID_RULE = "must be 1 to 64 letters, digits, '_' or '-'";
+    private static final Set<String> WRITABLE = Set.of("person_id", "name", "email", "phone", "department",
+            "position", "metadata", "active", "odoo_employee_id");
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "faces", "face_count");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()./ -]{3,40}");
+    private static final String PHONE_RULE = "must be a phone number (digits, spaces, + ( ) . / -)";
+    private static final int MAX_PAGE = 500;
+
+    private final PersonService people;
+    private final SiteClock clock;
+
+    public PersonApi(PersonService people, SiteClock clock) {
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public void list(Exchange ex) {
+        ApiRequest req = ApiRequest.of(ex);
+        String text = req.query("q");
+        if (text != null && text.length() > 100) {
+            throw ApiException.badRequest("q", "q is longer than 100 characters");
+        }
+        PersonQuery q = new PersonQuery(text, req.queryBool("active"), req.query("department"),
+                req.queryInt("limit", 50, 1, MAX_PAGE), req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
+        List<Map<String, Object>> data = people.search(q).stream().map(this::json).toList();
+        Responses.ok(ex, Map.of("data", data, "total", people.count(q), "limit", q.limit(), "offset", q.offset()));
+    }
+
+    public void get(Exchange ex) {
+        Responses.data(ex, json(people.get(personIdFromPath(ex))));
+    }
+
+    public void create(Exchange ex) {
+        JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
+        Person p = people.create(fields(in, null));
+        Responses.created(ex, Map.of("data", json(p), "message", "Person " + p.personId() + " created"));
+    }
+
+    /** PUT: every writable field as given; absent optional fields are cleared. */
+    public void replace(Exchange ex) {
+        String personId = personIdFromPath(ex);
+        JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
+        Person current = people.get(personId);
+        PersonFields f = fields(in, personId);
+        if (!in.has("odoo_employee_id")) {
+            f = withOdooId(f, current.odooEmployeeId());
+        }
+        Responses.data(ex, json(people.update(personId, f)));
+    }
+
+    /** PATCH: only the fields given change; null clears an optional field. */
+    public void patch(Exchange ex) {
+        String personId = personIdFromPath(ex);
+        JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
+        PersonFields cur = people.get(personId).fields();
+        PersonFields f = new PersonFields(
+                in.has("person_id") ? in.matching("person_id", true, PERSON_ID, PERSON_ID_RULE) : cur.personId(),
+                in.has("name") ? in.text("name", true, 255) : cur.name(),
+                in.has("email") ? in.email("email") : cur.email(),
+                in.has("phone") ? in.matching("phone", false, PHONE, PHONE_RULE) : cur.phone(),
+                in.has("department") ? in.text("department", false, 255) : cur.department(),
+                in.has("position") ? in.text("position", false, 255) : cur.position(),
+                in.has("metadata") ? in.object("metadata") : cur.metadata(),
+                in.has("active") ? requireBool(in, "active") : cur.active(),
+                in.has("odoo_employee_id") ? in.positiveLong("odoo_employee_id") : cur.odooEmployeeId());
+        Responses.data(ex, json(people.update(personId, f)));
+    }
+
+    public void delete(Exchange ex) {
+        Person p = people.delete(personIdFromPath(ex));
+        Responses.ok(ex, Map.of("message", "Person " + p.personId() + " deleted"));
+    }
+
+    private PersonFields fields(JsonInput in, String pathId) {
+        String personId = in.matching("person_id", pathId == null, PERSON_ID, PERSON_ID_RULE);
+        Boolean active = in.bool("active");
+        return new PersonFields(personId == null ? pathId : personId, in.text("name", true, 255), in.email("email"),
+                in.matching("phone", false, PHONE, PHONE_RULE), in.text("department", false, 255),
+                in.text("position", false, 255), in.object("metadata"), active == null || active,
+                in.positiveLong("odoo_employee_id"));
+    }
+
+    private static boolean requireBool(JsonInput in, String field) {
+        Boolean b = in.bool(field);
+        if (b == null) {
+            throw ApiException.badRequest(field, field + " must be true or false, not null");
+        }
+        return b;
+    }
+
+    private static PersonFields withOdooId(PersonFields f, Long odooId) {
+        return new PersonFields(f.personId(), f.name(), f.email(), f.phone(), f.department(), f.position(),
+                f.metadata(), f.active(), odooId);
+    }
+
+    static String personIdFromPath(Exchange ex) {
+        String id = ApiRequest.of(ex).pathParam("person_id");
+        if (!PERSON_ID.matcher(id).matches()) {
+            throw ApiException.badRequest("person_id", "person_id " + PERSON_ID_RULE + ", got '" + Texts.clip(id) + "'");
+        }
+        return id;
+    }
+
+    Map<String, Object> json(Person p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person_id", p.personId());
+        m.put("name", p.name());
+        m.put("email", p.email());
+        m.put("phone", p.phone());
+        m.put("department", p.department());
+        m.put("position", p.position());
+        m.put("metadata", p.metadata());
+        m.put("active", p.active());
+        m.put("odoo_employee_id", p.odooEmployeeId());
+        m.put("created_at", clock.format(p.createdAt()));
+        m.put("updated_at", clock.format(p.updatedAt()));
+        return m;
+    }
+}

@@ -1,0 +1,26 @@
+package io.faceclock.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+
+/** /sync/status: the state of every sync faceclock runs (Odoo for now). */
+public final class SyncApi {
+
+    private volatile Supplier<Map<String, Object>> odooStatus = () -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", false);
+        m.put("configured", false);
+        m.put("status", "not_configured");
+        return m;
+    };
+
+    public void setOdooStatus(Supplier<Map<String, Object>> odooStatus) {
+        this.odooStatus = odooStatus;
+    }
+
+    public void status(Exchange ex) {
+        Responses.ok(ex, Map.of("odoo", odooStatus.get()));
+    }
+}

@@ -1,0 +1,55 @@
+package io.faceclock.app;
+
+import io.faceclock.json.Json;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+
+/**
+ * Refuses an oversized body with a JSON 413 before any of it is read: by its Content-Length up
+ * front, and for chunked bodies when Vert.x's body limit trips.
+ */
+final class BodySizeLimit {
+
+    private BodySizeLimit() {
+    }
+
+    static void install(CamelContext context, long maxBytes) {
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("The embedded HTTP server is not running (camel.server.enabled)");
+        }
+        VertxPlatformHttpRouter router = server.getRouter();
+        router.route().order(-1000).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && parse(length) > maxBytes) {
+                tooLarge(ctx, maxBytes);
+            } else {
+                ctx.next();
+            }
+        });
+        router.errorHandler(413, ctx -> tooLarge(ctx, maxBytes));
+    }
+
+    private static long parse(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, long maxBytes) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Json.write(Map.of("success", false, "field", "body",
+                        "error", "The request body is larger than the limit of " + maxBytes + " bytes")));
+    }
+}

@@ -1,0 +1,89 @@
+package io.faceclock.attendance;
+
+import io.faceclock.api.ApiException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The site's calendar: "today" and a date mean a day in the site's time zone, so a night shift
+ * or a DST change lands on the day people expect. Instants are kept to whole seconds, as Odoo does.
+ */
+public final class SiteClock {
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public SiteClock(ZoneId zone, Clock clock) {
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The first instant of the given site day. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** ISO-8601 with the site's offset at that instant. */
+    public String format(Instant t) {
+        return t == null ? null : t.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** For messages a person reads: local wall time and zone. */
+    public String human(Instant t) {
+        return t.atZone(zone).format(HUMAN) + " (" + zone.getId() + ")";
+    }
+
+    public LocalDate parseDate(String field, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, field + " must be a real date as YYYY-MM-DD, got '" + clip(text) + "'");
+        }
+    }
+
+    /** ISO-8601 with an offset or Z; without one the time is read on the site's wall clock. */
+    public Instant parseInstant(String field, String text) {
+        String s = text.trim();
+        try {
+            return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(s.replace(' ', 'T'));
+                if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                    throw ApiException.badRequest(field, field + " " + s + " does not exist in " + zone.getId()
+                            + " (the clocks skip it at a DST change)");
+                }
+                return local.atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            } catch (DateTimeException e) {
+                throw ApiException.badRequest(field, field + " must be an ISO-8601 date and time such as "
+                        + "2025-01-15T08:00:00+01:00, got '" + clip(text) + "'");
+            }
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

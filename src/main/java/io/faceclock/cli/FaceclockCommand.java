@@ -1,0 +1,38 @@
+package io.faceclock.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "faceclock", mixinStandardHelpOptions = true, version = "faceclock 0.1.0",
+        description = "Face-recognition time clock that keeps Odoo's Employees and Attendances in sync.%n"
+                + "With no command it runs the service.",
+        subcommands = {ServeCommand.class, ApiKeyCommand.class})
+public final class FaceclockCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions options = new SettingsOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        return ServeCommand.serve(options);
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new FaceclockCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("faceclock: " + messageOf(e));
+            return 1;
+        });
+        int code = cli.execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    private static String messageOf(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

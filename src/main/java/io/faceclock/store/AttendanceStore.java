@@ -1,0 +1,111 @@
+package io.faceclock.store;
+
+import io.faceclock.attendance.Attendance;
+import io.faceclock.attendance.AttendanceQuery;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Attendances in the database, always read with their person's business key and name. */
+public final class AttendanceStore {
+
+    private static final String SELECT = "SELECT a.id, a.person_ref, p.person_id, p.name, a.check_in, a.check_out, "
+            + "a.source, a.note, a.closed_automatically, a.created_at, a.updated_at "
+            + "FROM attendance a JOIN person p ON p.id = a.person_ref";
+
+    private final Jdbc jdbc;
+
+    public AttendanceStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Connection c, long personRef, Instant checkIn, Instant checkOut, String source, String note,
+                       boolean closedAutomatically, Instant now) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO attendance (person_ref, check_in, check_out, source, note, "
+                        + "closed_automatically, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                personRef, checkIn, Jdbc.orNull(checkOut), source, note, closedAutomatically, now, now);
+    }
+
+    public void update(Connection c, long id, Instant checkIn, Instant checkOut, String note,
+                       boolean closedAutomatically, Instant now) throws SQLException {
+        Jdbc.update(c, "UPDATE attendance SET check_in = ?, check_out = ?, note = ?, closed_automatically = ?, "
+                + "updated_at = ? WHERE id = ?", checkIn, Jdbc.orNull(checkOut), note, closedAutomatically, now, id);
+    }
+
+    public Optional<Attendance> findById(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE a.id = ?", AttendanceStore::map, id);
+    }
+
+    public Optional<Attendance> findById(long id) {
+        return jdbc.inTransaction(c -> findById(c, id));
+    }
+
+    public Optional<Attendance> openFor(Connection c, long personRef) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE a.person_ref = ? AND a.check_out IS NULL ORDER BY a.check_in DESC",
+                AttendanceStore::map, personRef);
+    }
+
+    public Optional<Attendance> latestFor(Connection c, long personRef) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE a.person_ref = ? ORDER BY a.check_in DESC LIMIT 1",
+                AttendanceStore::map, personRef);
+    }
+
+    /** Another attendance of the person sharing time with [checkIn, checkOut); an open one runs forever. */
+    public Optional<Attendance> firstOverlap(Connection c, long personRef, Instant checkIn, Instant checkOut,
+                                             long excludeId) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(personRef, excludeId, checkIn));
+        String sql = SELECT + " WHERE a.person_ref = ? AND a.id <> ? AND (a.check_out IS NULL OR a.check_out > ?)";
+        if (checkOut != null) {
+            sql += " AND a.check_in < ?";
+            args.add(checkOut);
+        }
+        return Jdbc.queryOne(c, sql + " ORDER BY a.check_in LIMIT 1", AttendanceStore::map, args.toArray());
+    }
+
+    public List<Attendance> search(AttendanceQuery q) {
+        Where w = where(q);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(q.limit());
+        args.add(q.offset());
+        return jdbc.query(SELECT + w.sql + " ORDER BY a.check_in DESC, a.id DESC LIMIT ? OFFSET ?",
+                AttendanceStore::map, args.toArray());
+    }
+
+    public long count(AttendanceQuery q) {
+        Where w = where(q);
+        return jdbc.queryOne("SELECT COUNT(*) FROM attendance a" + w.sql, rs -> rs.getLong(1), w.args.toArray())
+                .orElse(0L);
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(AttendanceQuery q) {
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (q.from() != null) {
+            parts.add("a.check_in >= ?");
+            args.add(q.from());
+        }
+        if (q.to() != null) {
+            parts.add("a.check_in < ?");
+            args.add(q.to());
+        }
+        if (q.personRef() != null) {
+            parts.add("a.person_ref = ?");
+            args.add(q.personRef());
+        }
+        return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), args);
+    }
+
+    static Attendance map(ResultSet rs) throws SQLException {
+        return new Attendance(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),
+                rs.getString("name"), Jdbc.instant(rs, "check_in"), Jdbc.instant(rs, "check_out"),
+                rs.getString("source"), rs.getString("note"), rs.getBoolean("closed_automatically"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+    }
+}
