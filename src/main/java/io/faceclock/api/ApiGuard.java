@@ -33,7 +33,23 @@ public final class ApiGuard {
         this.audit = audit;
     }
 
+    /** Property set when the request was refused; the answer is then already written. */
+    public static final String DENIED = "faceclock.denied";
+
+    /**
+     * Lets the request through, or writes the refusal and marks the exchange denied. It answers
+     * by itself rather than throwing, so the check holds for any route, whatever its error handling.
+     */
     public void check(Exchange exchange) {
+        try {
+            authorize(exchange);
+        } catch (ApiException e) {
+            Responses.error(exchange, e.status(), e.getMessage(), e.field());
+            exchange.setProperty(DENIED, true);
+        }
+    }
+
+    private void authorize(Exchange exchange) {
         ApiRequest req = ApiRequest.of(exchange);
         String address = req.remoteAddress();
         long wait = throttle.retryAfterSeconds(address);

@@ -14,6 +14,9 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.ResourceLoader;
 import org.apache.camel.support.PluginHelper;
@@ -62,16 +65,16 @@ final class UserRoutes extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ModelCamelContext model = (ModelCamelContext) context;
-        for (String id : ids) {
-            RouteDefinition builtIn = model.getRouteDefinition(id);
-            if (builtIn != null) {
-                try {
-                    model.removeRouteDefinition(builtIn);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot replace the built-in route " + id + ": " + e.getMessage(), e);
-                }
-                LOG.info("Route {} from {} replaces the built-in one", id, dir);
+        List<RouteDefinition> replaced = model.getRouteDefinitions().stream()
+                .filter(r -> ids.contains(r.getRouteId()) || replacedVerb(r)).toList();
+        for (RouteDefinition builtIn : replaced) {
+            try {
+                model.removeRouteDefinition(builtIn);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot replace the built-in route " + builtIn.getInput() + ": "
+                        + e.getMessage(), e);
             }
+            LOG.info("Your route from {} replaces the built-in route {}", dir, builtIn.getInput().getEndpointUri());
         }
         ResourceLoader resources = PluginHelper.getResourceLoader(context);
         try {
@@ -80,6 +83,28 @@ final class UserRoutes extends MainListenerSupport {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot load your routes from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A REST verb's route gets the verb's id only when Camel starts; until then it is known by its
+     * rest and by where the verb sends (each built-in verb calls its own bean method).
+     */
+    private boolean replacedVerb(RouteDefinition route) {
+        RestDefinition rest = route.getRestDefinition();
+        if (rest == null) {
+            return false;
+        }
+        for (VerbDefinition verb : rest.getVerbs()) {
+            if (ids.contains(verb.getId()) && verb.getTo() != null) {
+                String target = verb.getTo().getUri();
+                boolean sendsThere = route.getOutputs().stream()
+                        .anyMatch(o -> o instanceof ToDefinition to && target.equals(to.getUri()));
+                if (sendsThere) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void collectIds(Path file, Set<String> ids) throws IOException {

@@ -380,4 +380,27 @@ public abstract class ApiBehaviour {
         assertEquals("Survivor", service.get("/api/v1/persons/" + id).data().get("name").asText());
         assertEquals(1, service.get("/api/v1/attendance?person_id=" + id).json().get("total").asInt());
     }
+
+    @Test
+    void only_a_hash_of_each_key_is_stored() throws Exception {
+        String key = service.post("/api/v1/apikeys", Map.of("name", "hash check", "scope", "read")).data()
+                .get("key").asText();
+        service.send("GET", "/api/v1/persons", null, key);
+        service.send("GET", "/api/v1/persons", null, key + "x");
+        try (java.sql.Connection c = service.app().services().database().connection();
+             java.sql.Statement st = c.createStatement()) {
+            for (String table : List.of("api_key", "audit_log", "setting")) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            String v = rs.getString(i);
+                            assertFalse(v != null && (v.contains(key) || v.contains(service.adminKey())),
+                                    table + " holds a key's text: " + v);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
