@@ -1,0 +1,46 @@
+package io.faceclock.cli;
+
+import io.faceclock.bench.ApiBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks that print numbers", subcommands = {BenchCommand.Api.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        new picocli.CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    @Command(name = "api", description = "Seed people and attendance, then load GET /attendance/today and "
+            + "GET /persons?q= with concurrent connections; prints req/s, p50/p99 and start-to-healthy time")
+    static final class Api implements Callable<Integer> {
+        @Option(names = "--people", defaultValue = "1000")
+        int people;
+        @Option(names = "--attendances", defaultValue = "100000")
+        int attendances;
+        @Option(names = "--connections", defaultValue = "32")
+        int connections;
+        @Option(names = "--warmup-seconds", defaultValue = "5")
+        int warmup;
+        @Option(names = "--seconds", defaultValue = "15")
+        int seconds;
+        @Option(names = "--db-url", description = "Benchmark this database instead of a fresh embedded H2")
+        String dbUrl;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("faceclock-bench");
+            System.out.printf("faceclock bench api: %d people, %d attendances, %d connections, %d s per endpoint, "
+                    + "%d cores%n", people, attendances, connections, seconds, Runtime.getRuntime().availableProcessors());
+            new ApiBenchmark(people, attendances, connections, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds))
+                    .run(dir, dbUrl).forEach(System.out::println);
+            return 0;
+        }
+    }
+}
