@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /** Judges a detected face against {@link QualitySettings}. Thread-safe. */
 public final class FaceQuality {
@@ -45,9 +46,16 @@ public final class FaceQuality {
         return new Quality(size, face.score(), sharpness, yaw, issues);
     }
 
-    static double sharpness(Mat bgr) {
-        try (Mat grey = new Mat(); Mat laplacian = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
-            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+    /**
+     * Only the inner face (eyes to mouth) counts: the crop's corners may lie outside the photo, and
+     * the edge of that black fill would look sharp however blurred the face is.
+     */
+    static double sharpness(Mat alignedBgr) {
+        double k = alignedBgr.cols() / 112.0;
+        Rect inner = new Rect((int) (28 * k), (int) (36 * k), (int) (56 * k), (int) (66 * k));
+        try (Mat face = new Mat(alignedBgr, inner); Mat grey = new Mat(); Mat laplacian = new Mat();
+             Mat mean = new Mat(); Mat std = new Mat()) {
+            cvtColor(face, grey, COLOR_BGR2GRAY);
             Laplacian(grey, laplacian, CV_64F);
             meanStdDev(laplacian, mean, std);
             try (DoubleIndexer idx = std.createIndexer()) {

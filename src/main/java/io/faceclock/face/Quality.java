@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param sizePx    face box width in original-image pixels
  * @param score     detector score
- * @param sharpness variance of the Laplacian of the aligned grey crop
+ * @param sharpness variance of the Laplacian of the inner aligned grey crop (eyes to mouth)
  * @param yaw       0 for a frontal face, about 1 when the nose is level with an eye
  */
 public record Quality(int sizePx, double score, double sharpness, double yaw, List<Issue> issues) {
