@@ -1,7 +1,9 @@
 package io.faceclock.cli;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
@@ -166,16 +168,19 @@ public class BenchFaceCommand implements Callable<Integer> {
 
     /** The photo scaled to 400 px high, centred on a grey 1280x720 canvas, as a quality-90 JPEG. */
     static byte[] canvasJpeg(byte[] photoBytes) {
-        try (Mat photo = org.bytedeco.opencv.global.opencv_imgcodecs.imdecode(
-                     new Mat(new BytePointer(photoBytes)), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR);
+        try (BytePointer data = new BytePointer(photoBytes); Mat raw = new Mat(data);
+             Mat photo = imdecode(raw, IMREAD_COLOR);
              Mat small = new Mat();
              Mat canvas = new Mat(720, 1280, CV_8UC3, new Scalar(128, 128, 128, 0));
              BytePointer jpeg = new BytePointer();
              IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 90)) {
             int height = Math.min(400, photo.rows());
             int width = (int) Math.round(photo.cols() * (double) height / photo.rows());
-            resize(photo, small, new Size(width, height), 0, 0, INTER_AREA);
-            try (Mat roi = new Mat(canvas, new Rect((1280 - width) / 2, (720 - height) / 2, width, height))) {
+            try (Size size = new Size(width, height)) {
+                resize(photo, small, size, 0, 0, INTER_AREA);
+            }
+            try (Rect where = new Rect((1280 - width) / 2, (720 - height) / 2, width, height);
+                 Mat roi = new Mat(canvas, where)) {
                 small.copyTo(roi);
             }
             imencode(".jpg", canvas, jpeg, params);

@@ -32,11 +32,11 @@ public final class FaceAligner {
         double[] m = similarity(landmarks, template);
         Mat aligned = new Mat();
         try (Mat transform = new Mat(2, 3, CV_64F); DoubleIndexer idx = transform.createIndexer();
-             Scalar black = new Scalar(0.0)) {
+             Scalar black = new Scalar(0.0); Size dsize = new Size(size, size)) {
             for (int i = 0; i < 6; i++) {
                 idx.put(i / 3, i % 3, m[i]);
             }
-            warpAffine(bgr, aligned, transform, new Size(size, size), INTER_LINEAR, BORDER_CONSTANT, black);
+            warpAffine(bgr, aligned, transform, dsize, INTER_LINEAR, BORDER_CONSTANT, black);
         }
         return aligned;
     }

@@ -52,8 +52,8 @@ public final class FaceQuality {
      */
     static double sharpness(Mat alignedBgr) {
         double k = alignedBgr.cols() / 112.0;
-        Rect inner = new Rect((int) (28 * k), (int) (36 * k), (int) (56 * k), (int) (66 * k));
-        try (Mat face = new Mat(alignedBgr, inner); Mat grey = new Mat(); Mat laplacian = new Mat();
+        try (Rect inner = new Rect((int) (28 * k), (int) (36 * k), (int) (56 * k), (int) (66 * k));
+             Mat face = new Mat(alignedBgr, inner); Mat grey = new Mat(); Mat laplacian = new Mat();
              Mat mean = new Mat(); Mat std = new Mat()) {
             cvtColor(face, grey, COLOR_BGR2GRAY);
             Laplacian(grey, laplacian, CV_64F);

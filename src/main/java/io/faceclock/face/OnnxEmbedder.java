@@ -1,5 +1,6 @@
 package io.faceclock.face;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 
 import ai.onnxruntime.OnnxTensor;
@@ -38,8 +39,8 @@ public final class OnnxEmbedder implements Embedder {
     public float[] embed(Mat alignedBgr) {
         int n = spec.inputSize();
         double m = spec.mean();
-        try (Scalar mean = new Scalar(m, m, m, 0);
-             Mat blob = blobFromImage(alignedBgr, 1.0 / spec.std(), new Size(n, n), mean, spec.rgb(), false, 5)) {
+        try (Scalar mean = new Scalar(m, m, m, 0); Size size = new Size(n, n);
+             Mat blob = blobFromImage(alignedBgr, 1.0 / spec.std(), size, mean, spec.rgb(), false, CV_32F)) {
             FloatBuffer input = blob.createBuffer();
             try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), input,
                     new long[] {1, 3, n, n});

@@ -47,8 +47,9 @@ public final class YuNetDetector implements FaceDetector {
         int width = Math.max(1, Math.min(INPUT, (int) Math.round(bgr.cols() * scale)));
         int height = Math.max(1, Math.min(INPUT, (int) Math.round(bgr.rows() * scale)));
         List<Candidate> candidates;
-        try (Mat resized = new Mat(); Mat padded = new Mat(); Scalar black = new Scalar(0.0)) {
-            resize(bgr, resized, new Size(width, height), 0, 0, INTER_LINEAR);
+        try (Mat resized = new Mat(); Mat padded = new Mat(); Scalar black = new Scalar(0.0);
+             Size size = new Size(width, height)) {
+            resize(bgr, resized, size, 0, 0, INTER_LINEAR);
             copyMakeBorder(resized, padded, 0, INPUT - height, 0, INPUT - width, BORDER_CONSTANT, black);
             try (Mat blob = blobFromImage(padded)) { // NCHW float, BGR, 0..255: what YuNet wants
                 candidates = run(blob.createBuffer());
