@@ -2,9 +2,7 @@ package io.faceclock.cli;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -12,6 +10,7 @@ import io.faceclock.face.Detection;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceGallery;
 import io.faceclock.face.FaceSettings;
+import io.faceclock.face.Jpeg;
 import io.faceclock.face.Template;
 import io.faceclock.face.Vectors;
 import java.io.PrintWriter;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -171,9 +169,8 @@ public class BenchFaceCommand implements Callable<Integer> {
         try (BytePointer data = new BytePointer(photoBytes); Mat raw = new Mat(data);
              Mat photo = imdecode(raw, IMREAD_COLOR);
              Mat small = new Mat();
-             Mat canvas = new Mat(720, 1280, CV_8UC3, new Scalar(128, 128, 128, 0));
-             BytePointer jpeg = new BytePointer();
-             IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 90)) {
+             Scalar grey = new Scalar(128, 128, 128, 0);
+             Mat canvas = new Mat(720, 1280, CV_8UC3, grey)) {
             int height = Math.min(400, photo.rows());
             int width = (int) Math.round(photo.cols() * (double) height / photo.rows());
             try (Size size = new Size(width, height)) {
@@ -183,10 +180,7 @@ public class BenchFaceCommand implements Callable<Integer> {
                  Mat roi = new Mat(canvas, where)) {
                 small.copyTo(roi);
             }
-            imencode(".jpg", canvas, jpeg, params);
-            byte[] bytes = new byte[(int) jpeg.limit()];
-            jpeg.get(bytes);
-            return bytes;
+            return Jpeg.encode(canvas, 90);
         }
     }
 }

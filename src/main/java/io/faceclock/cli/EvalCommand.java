@@ -1,7 +1,6 @@
 package io.faceclock.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.faceclock.face.EvaluationReport;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceEngineUnavailableException;
@@ -50,7 +49,7 @@ public class EvalCommand implements Callable<Integer> {
             return 2;
         }
         if (json) {
-            out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(toMap(report)));
+            out.println(new ObjectMapper().writeValueAsString(toMap(report)));
         } else {
             printText(out, report);
         }

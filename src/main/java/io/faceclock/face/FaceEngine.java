@@ -1,14 +1,9 @@
 package io.faceclock.face;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
-
 import io.faceclock.face.FaceException.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -69,7 +64,7 @@ public final class FaceEngine implements AutoCloseable {
             try (Mat aligned = aligner.align(bgr, d.landmarks())) {
                 Quality q = quality.assess(d, aligned);
                 float[] embedding = embedder.embed(aligned);
-                byte[] thumbnail = settings.thumbnails() ? jpeg(aligned) : null;
+                byte[] thumbnail = settings.thumbnails() ? Jpeg.encode(aligned, 85) : null;
                 faces.add(new AnalyzedFace(d.box(), d.landmarks(), d.score(), q, embedding, embedder.modelId(), thumbnail));
             }
         }
@@ -119,17 +114,6 @@ public final class FaceEngine implements AutoCloseable {
 
     public Embedder embedder() {
         return embedder;
-    }
-
-    private static byte[] jpeg(Mat image) {
-        try (BytePointer out = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 85)) {
-            if (!imencode(".jpg", image, out, params)) {
-                throw new IllegalStateException("cannot encode thumbnail");
-            }
-            byte[] bytes = new byte[(int) out.limit()];
-            out.get(bytes);
-            return bytes;
-        }
     }
 
     @Override

@@ -61,10 +61,6 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
+        OnnxSessions.close(session);
     }
 }

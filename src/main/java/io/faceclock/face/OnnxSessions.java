@@ -23,4 +23,12 @@ final class OnnxSessions {
             throw new IllegalStateException("cannot load model " + file + ": " + e.getMessage(), e);
         }
     }
+
+    static void close(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close model session: " + e.getMessage(), e);
+        }
+    }
 }

@@ -27,21 +27,21 @@ public final class Vectors {
         if (a.length != b.length) {
             throw new IllegalArgumentException("embeddings differ in length: " + a.length + " vs " + b.length);
         }
-        return dot(a, 0, b, 0, a.length);
+        return dot(a, b);
     }
 
-    /** Dot product of {@code n} values; four accumulators keep the CPU's FMA units busy. */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    /** Four accumulators keep the CPU's multiply-add units busy. */
+    private static float dot(float[] a, float[] b) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[aOffset + i] * b[bOffset + i];
-            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
-            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
-            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        for (; i < n; i++) {
-            s0 += a[aOffset + i] * b[bOffset + i];
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -116,10 +116,6 @@ public final class YuNetDetector implements FaceDetector {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
+        OnnxSessions.close(session);
     }
 }

@@ -15,9 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +62,7 @@ class FaceEngineTest {
         gallery.add(template(2, 200, BIDEN));
         gallery.add(template(3, 300, "facerec/rose_leslie/examples_knn_examples_train_rose_leslie_img1.jpg"));
 
-        Optional<GalleryHit> hit = io.faceclock.face.Matcher.defaults()
+        Optional<GalleryHit> hit = Matcher.defaults()
                 .identify(gallery, engine.embedSingle(Shared.photo(OBAMA_2)).embedding());
 
         assertTrue(hit.isPresent(), "obama2 matched nobody");
@@ -85,7 +83,7 @@ class FaceEngineTest {
         assertFalse(strangers.isEmpty());
         for (LabelledPhoto stranger : strangers) {
             List<GalleryHit> hits = gallery.search(embed(stranger), 1);
-            assertEquals(Optional.empty(), io.faceclock.face.Matcher.defaults().identify(hits),
+            assertEquals(Optional.empty(), Matcher.defaults().identify(hits),
                     stranger.path() + " was taken for someone, best similarity " + hits.get(0).similarity());
         }
     }
@@ -140,7 +138,7 @@ class FaceEngineTest {
         try (Mat photo = Images.decode(Shared.photo(OBAMA)); Mat small = Images.scaled(photo, 0.22)) {
             FaceException e = assertThrows(FaceException.class, () -> engine.embedSingle(Images.encode(".png", small)));
             assertEquals(Kind.FACE_TOO_SMALL, e.kind());
-            Matcher m = Pattern.compile("face too small: (\\d+) px, need 80").matcher(e.getMessage());
+            java.util.regex.Matcher m = Pattern.compile("face too small: (\\d+) px, need 80").matcher(e.getMessage());
             assertTrue(m.matches(), e.getMessage());
             assertTrue(Integer.parseInt(m.group(1)) < 80);
         }
@@ -169,7 +167,7 @@ class FaceEngineTest {
         float[] obama = engine.embedSingle(Shared.photo(OBAMA)).embedding();
         float[] obama2 = engine.embedSingle(Shared.photo(OBAMA_2)).embedding();
         float[] biden = engine.embedSingle(Shared.photo(BIDEN)).embedding();
-        io.faceclock.face.Matcher matcher = io.faceclock.face.Matcher.defaults();
+        Matcher matcher = Matcher.defaults();
 
         assertTrue(matcher.verify(obama, obama2).samePerson());
         assertFalse(matcher.verify(obama, biden).samePerson());
@@ -230,9 +228,5 @@ class FaceEngineTest {
             s += x * x;
         }
         return Math.sqrt(s);
-    }
-
-    static {
-        opencv_core.setNumThreads(opencv_core.getNumThreads()); // natives loaded before the first test times anything
     }
 }
