@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The face pipeline: decode, detect, align, judge quality, embed. One instance serves every thread;
  * open it once, close it at shutdown.
  */
 public final class FaceEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
 
     private final FaceSettings settings;
     private final ImageDecoder decoder;
@@ -30,13 +34,21 @@ public final class FaceEngine implements AutoCloseable {
 
     /** @throws FaceEngineUnavailableException when a model file is missing or not the expected one */
     public static FaceEngine open(FaceSettings settings) {
+        if (!"1".equals(System.getenv("ORT_DISABLE_TELEMETRY"))) {
+            // logged first because the crash it can cause kills the JVM without a word
+            LOG.warn("ORT_DISABLE_TELEMETRY=1 is not set: onnxruntime 1.29 telemetry is on; it sends usage data"
+                    + " and can crash the JVM while starting (microsoft/onnxruntime#32173)");
+        }
         var detectorFile = FaceModels.require(settings.modelsDir(), settings.detectorModel());
         var embedderFile = FaceModels.require(settings.modelsDir(), settings.embedder().model());
         FaceDetector detector = new YuNetDetector(detectorFile, settings.intraOpThreads(),
                 settings.detectorScoreThreshold(), settings.nmsThreshold());
         try {
-            return new FaceEngine(settings, detector,
+            FaceEngine engine = new FaceEngine(settings, detector,
                     new OnnxEmbedder(embedderFile, settings.embedder(), settings.intraOpThreads()));
+            LOG.info("face engine up: models {} (embedder {}), {} onnxruntime threads per model",
+                    settings.modelsDir(), engine.modelId(), settings.intraOpThreads());
+            return engine;
         } catch (RuntimeException e) {
             detector.close();
             throw e;

@@ -1,74 +1,35 @@
 package io.faceclock.face;
 
+import static io.faceclock.face.ModelMirror.MODELS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelInstallerTest {
 
-    private static final List<ModelFile> MODELS = List.of(ModelFile.YUNET, ModelFile.MOBILEFACENET_128);
-
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    private final Map<String, Integer> requests = new ConcurrentHashMap<>();
-
-    @BeforeEach
-    void serveTheSharedModelsOnLoopback() throws IOException {
-        for (ModelFile m : MODELS) {
-            served.put("/good/" + m.fileName(), Files.readAllBytes(Shared.models().resolve(m.fileName())));
-        }
-        served.put("/bad/" + ModelFile.YUNET.fileName(), served.get("/good/" + ModelFile.YUNET.fileName()));
-        byte[] corrupted = served.get("/good/" + ModelFile.MOBILEFACENET_128.fileName()).clone();
-        corrupted[100] ^= 0x55;
-        served.put("/bad/" + ModelFile.MOBILEFACENET_128.fileName(), corrupted);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.merge(exchange.getRequestURI().getPath(), 1, Integer::sum);
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-            exchange.close();
-        });
-        server.start();
-    }
+    private final ModelMirror mirror = new ModelMirror();
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private URI base(String folder) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + folder + "/");
+        mirror.close();
     }
 
     @Test
     void installDownloadsVerifiedModelsTheEngineAccepts() throws IOException {
-        List<ModelInstaller.Installed> installed = new ModelInstaller(base("good")).install(dir.resolve("models"), MODELS);
+        List<ModelInstaller.Installed> installed = new ModelInstaller(mirror.base("good")).install(dir.resolve("models"), MODELS);
 
         assertTrue(installed.stream().allMatch(ModelInstaller.Installed::downloaded));
         assertEquals(FaceEngineStatus.ok(), FaceModels.verify(dir.resolve("models"), MODELS));
@@ -76,8 +37,8 @@ class ModelInstallerTest {
     }
 
     @Test
-    void aDownloadWithTheWrongSha256IsRefusedAndLeavesNoFile() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> new ModelInstaller(base("bad")).install(dir, MODELS));
+    void aDownloadWithTheWrongSha256IsRefusedAndLeavesNoFile() {
+        IOException e = assertThrows(IOException.class, () -> new ModelInstaller(mirror.base("bad")).install(dir, MODELS));
 
         assertTrue(e.getMessage().contains("mobilefacenet_128.onnx") && e.getMessage().contains("refused download: sha256 ")
                 && e.getMessage().contains("expected " + ModelFile.MOBILEFACENET_128.sha256()), e.getMessage());
@@ -87,9 +48,9 @@ class ModelInstallerTest {
 
     @Test
     void filesAlreadyCorrectAreNotDownloadedAgain() throws IOException {
-        new ModelInstaller(base("good")).install(dir, MODELS);
-        new ModelInstaller(base("good")).install(dir, MODELS);
-        assertEquals(1, requests.get("/good/" + ModelFile.YUNET.fileName()));
+        new ModelInstaller(mirror.base("good")).install(dir, MODELS);
+        new ModelInstaller(mirror.base("good")).install(dir, MODELS);
+        assertEquals(1, mirror.requests("/good/" + ModelFile.YUNET.fileName()));
     }
 
     @Test
@@ -99,9 +60,11 @@ class ModelInstallerTest {
         assertTrue(ModelFile.YUNET.upstream().get(0).toString().contains("0047ac24afb1a50a0c6105001c89d1b5b805dbf1"));
     }
 
-    private static List<String> names(Path folder) throws IOException {
+    private static List<String> names(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
