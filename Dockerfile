@@ -16,7 +16,8 @@ COPY --from=build /src/target/lib ./lib
 USER faceclock
 ENV FACECLOCK_DATA_DIR=/data \
     FACECLOCK_MODELS_DIR=/models \
-    FACECLOCK_PORT=8080
+    FACECLOCK_PORT=8080 \
+    ORT_DISABLE_TELEMETRY=1
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -1,5 +1,6 @@
 package io.faceclock.api;
 
+import io.faceclock.face.FaceException;
 import io.faceclock.store.StoreException;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -13,11 +14,18 @@ public final class ApiErrors {
 
     public void handle(Exchange exchange) {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        while (t != null && !(t instanceof ApiException) && !(t instanceof StoreException)
+        while (t != null && !(t instanceof ApiException) && !(t instanceof StoreException) && !(t instanceof FaceException)
                 && t.getCause() != null && t.getCause() != t && isWrapper(t)) {
             t = t.getCause();
         }
-        if (t instanceof ApiException e) {
+        if (t instanceof FaceException e) {
+            int status = switch (e.kind()) {
+                case BAD_IMAGE -> 400;
+                case IMAGE_TOO_LARGE -> 413;
+                default -> 422;
+            };
+            Responses.error(exchange, status, e.getMessage(), "image");
+        } else if (t instanceof ApiException e) {
             Responses.error(exchange, e.status(), e.getMessage(), e.field());
         } else if (t instanceof StoreException e && e.isConstraintViolation()) {
             Responses.error(exchange, 409, "The change conflicts with data stored meanwhile; reload and retry", null);

@@ -66,6 +66,10 @@ public final class JsonInput {
         return this;
     }
 
+    public ObjectNode node() {
+        return node;
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

@@ -4,6 +4,10 @@ import io.faceclock.api.ApiErrors;
 import io.faceclock.api.ApiGuard;
 import io.faceclock.api.ApiKeyApi;
 import io.faceclock.api.AttendanceApi;
+import io.faceclock.api.FaceApi;
+import io.faceclock.api.RecognitionApi;
+import io.faceclock.attendance.ForgottenAttendanceCloser;
+import io.faceclock.recognition.FaceServices;
 import io.faceclock.api.LogApi;
 import io.faceclock.api.PersonApi;
 import io.faceclock.api.SyncApi;
@@ -29,6 +33,7 @@ public final class FaceclockApp implements AutoCloseable {
     private final Services services;
     private final Main main;
     private final HealthApi health = new HealthApi();
+    private FaceServices faces;
 
     private FaceclockApp(Services services) {
         this.services = services;
@@ -40,6 +45,7 @@ public final class FaceclockApp implements AutoCloseable {
         FaceclockApp app = new FaceclockApp(services);
         try {
             app.bootstrapAdminKey();
+            app.faces = FaceServices.open(settings, services);
             app.startCamel();
         } catch (RuntimeException e) {
             app.close();
@@ -58,6 +64,10 @@ public final class FaceclockApp implements AutoCloseable {
 
     public int port() {
         return services.settings().port();
+    }
+
+    public FaceServices faces() {
+        return faces;
     }
 
     public HealthApi health() {
@@ -103,6 +113,11 @@ public final class FaceclockApp implements AutoCloseable {
         main.bind("apiKeyApi", new ApiKeyApi(services.apiKeys(), services.siteClock()));
         main.bind("healthApi", health);
         main.bind("auditLog", services.audit());
+        health.add(faces.engine());
+        main.bind("faceApi", new FaceApi(faces.registry(), services.siteClock()));
+        main.bind("recognitionApi", new RecognitionApi(faces.recognizer(), services.attendance(), faces.rules(),
+                faces.threshold(), services.audit()));
+        main.bind("forgottenAttendance", new ForgottenAttendanceCloser(services.attendance(), faces.rules().maxOpen()));
     }
 
     private HealthContributor databaseHealth() {
@@ -135,6 +150,7 @@ public final class FaceclockApp implements AutoCloseable {
         p.put("camel.management.port", String.valueOf(s.port()));
         p.put("camel.management.host", s.get(Settings.HOST, "0.0.0.0"));
         p.put("camel.management.metricsEnabled", "true");
+        p.put("camel.server.fileUploadDirectory", s.dataDir().resolve("uploads").toString());
         p.put("camel.server.maxBodySize", String.valueOf(s.getInt(Settings.MAX_BODY_BYTES, 10 << 20)));
         p.put("camel.main.routesIncludePattern", "classpath:routes/*.yaml");
         return p;
@@ -162,6 +178,9 @@ public final class FaceclockApp implements AutoCloseable {
             main.stop();
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
+        }
+        if (faces != null) {
+            faces.close();
         }
         services.close();
     }

@@ -10,10 +10,12 @@ import io.faceclock.store.PersonStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Records and corrects attendances under the person's row lock, telling the listener in the same transaction. */
 public final class AttendanceService {
@@ -74,6 +76,91 @@ public final class AttendanceService {
             listener.changed(c, after);
             return after;
         });
+    }
+
+    /**
+     * Turns an accepted recognition of the person at the given time into a punch under the source's
+     * policy; a person seen again within the cooldown, or inactive, gets no punch.
+     */
+    public Punch punch(long personRef, Instant at, String source, PunchRules rules) {
+        return jdbc.inTransaction(c -> {
+            Person p = persons.lockById(c, personRef)
+                    .orElseThrow(() -> ApiException.notFound("person_id", "The recognised person no longer exists"));
+            if (!p.active()) {
+                return new Punch("none", null, "inactive", p.name() + " is inactive; nothing recorded");
+            }
+            Optional<Attendance> latest = store.latestFor(c, p.id());
+            if (latest.isPresent()) {
+                Attendance l = latest.get();
+                Instant last = l.checkOut() != null && l.checkOut().isAfter(l.checkIn()) ? l.checkOut() : l.checkIn();
+                if (Duration.between(last, at).compareTo(rules.cooldown()) < 0) {
+                    return new Punch("none", l, "too_soon", p.name() + " was recorded at " + clock.human(last)
+                            + "; repeats within " + rules.cooldown().toSeconds() + " s are ignored");
+                }
+            }
+            PunchPolicy policy = rules.policyFor(source);
+            Optional<Attendance> open = store.openFor(c, p.id());
+            if (open.isPresent() && Duration.between(open.get().checkIn(), at).compareTo(rules.maxOpen()) > 0) {
+                closeAutomatically(c, open.get(), rules.maxOpen());
+                open = Optional.empty();
+            }
+            if (policy == PunchPolicy.TOGGLE && open.isPresent()) {
+                return checkOut(c, p, open.get(), at);
+            }
+            if (policy == PunchPolicy.FIRST_IN_LAST_OUT) {
+                Instant dayStart = clock.startOf(at.atZone(clock.zone()).toLocalDate());
+                Optional<Attendance> todays = store.latestFor(c, p.id()).filter(a -> !a.checkIn().isBefore(dayStart));
+                if (todays.isPresent()) {
+                    return checkOut(c, p, todays.get(), at);
+                }
+            }
+            rules(c, p, at, null, -1);
+            long id = store.insert(c, p.id(), at, null, source, null, false, clock.now());
+            Attendance saved = store.findById(c, id).orElseThrow();
+            listener.changed(c, saved);
+            return new Punch("check_in", saved, null, p.name() + " checked in at " + clock.human(at));
+        });
+    }
+
+    /** Closes attendances left open longer than maxOpen, at check-in + maxOpen; returns how many. */
+    public int closeForgotten(Duration maxOpen) {
+        Instant cutoff = clock.now().minus(maxOpen);
+        List<Attendance> stale = store.openBefore(cutoff);
+        int closed = 0;
+        for (Attendance a : stale) {
+            closed += jdbc.inTransaction(c -> {
+                persons.lockById(c, a.personRef());
+                Attendance current = store.findById(c, a.id()).orElse(null);
+                if (current == null || !current.isOpen()) {
+                    return 0;
+                }
+                closeAutomatically(c, current, maxOpen);
+                return 1;
+            });
+        }
+        return closed;
+    }
+
+    private void closeAutomatically(Connection c, Attendance open, Duration maxOpen) throws SQLException {
+        Instant out = open.checkIn().plus(maxOpen);
+        store.update(c, open.id(), open.checkIn(), out, open.note(), true, clock.now());
+        Attendance after = store.findById(c, open.id()).orElseThrow();
+        audit.write(c, AuditLog.ATTENDANCE, LogLevel.WARNING, "Attendance " + open.id() + " of " + open.personId()
+                + " was still open after " + maxOpen.toHours() + " h; closed automatically at " + clock.human(out),
+                Map.of("attendance_id", open.id(), "person_id", open.personId(), "check_out", clock.format(out)));
+        listener.changed(c, after);
+    }
+
+    private Punch checkOut(Connection c, Person p, Attendance a, Instant at) throws SQLException {
+        rules.check(c, p.id(), p.name(), a.checkIn(), at, a.id());
+        store.update(c, a.id(), a.checkIn(), at, a.note(), false, clock.now());
+        Attendance after = store.findById(c, a.id()).orElseThrow();
+        listener.changed(c, after);
+        return new Punch("check_out", after, null, p.name() + " checked out at " + clock.human(at));
+    }
+
+    private void rules(Connection c, Person p, Instant in, Instant out, long self) throws SQLException {
+        rules.check(c, p.id(), p.name(), in, out, self);
     }
 
     public Attendance get(long id) {

@@ -49,6 +49,11 @@ public final class AttendanceStore {
                 AttendanceStore::map, personRef);
     }
 
+    public List<Attendance> openBefore(Instant checkInBefore) {
+        return jdbc.query(SELECT + " WHERE a.check_out IS NULL AND a.check_in < ? ORDER BY a.check_in",
+                AttendanceStore::map, checkInBefore);
+    }
+
     public Optional<Attendance> latestFor(Connection c, long personRef) throws SQLException {
         return Jdbc.queryOne(c, SELECT + " WHERE a.person_ref = ? ORDER BY a.check_in DESC LIMIT 1",
                 AttendanceStore::map, personRef);

@@ -1,0 +1,83 @@
+package io.faceclock.recognition;
+
+import io.faceclock.face.FaceEngine;
+import io.faceclock.face.FaceEngineStatus;
+import io.faceclock.face.FaceSettings;
+import io.faceclock.observe.HealthContributor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The face engine when its models are there. Without them faceclock still serves everything that
+ * needs no face; face endpoints answer 503 with the reason, and health shows the engine down.
+ */
+public final class FaceEngineHolder implements HealthContributor, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaceEngineHolder.class);
+
+    private final FaceEngine engine;
+    private final String reason;
+
+    private FaceEngineHolder(FaceEngine engine, String reason) {
+        this.engine = engine;
+        this.reason = reason;
+    }
+
+    public static FaceEngineHolder open(FaceSettings settings) {
+        FaceEngineStatus status = FaceEngine.check(settings);
+        if (!status.up()) {
+            LOG.warn("Face engine unavailable: {}. Everything that needs no face still works; "
+                    + "`faceclock models install` fetches the default models.", status.reason());
+            return new FaceEngineHolder(null, status.reason());
+        }
+        try {
+            return new FaceEngineHolder(FaceEngine.open(settings), null);
+        } catch (RuntimeException e) {
+            LOG.warn("Face engine unavailable: {}", e.getMessage());
+            return new FaceEngineHolder(null, e.getMessage());
+        }
+    }
+
+    public boolean available() {
+        return engine != null;
+    }
+
+    /** The engine, or a 503 naming why there is none. */
+    public FaceEngine require() {
+        if (engine == null) {
+            throw new io.faceclock.api.ApiException(503, null, "The face engine is unavailable: " + reason);
+        }
+        return engine;
+    }
+
+    @Override
+    public String name() {
+        return "face_engine";
+    }
+
+    @Override
+    public boolean essential() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> check() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", engine != null ? "UP" : "DOWN");
+        if (engine != null) {
+            m.put("model", engine.modelId());
+        } else {
+            m.put("reason", reason);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.faceclock.recognition;
+
+import io.faceclock.api.ApiException;
+import io.faceclock.audit.AuditLog;
+import io.faceclock.audit.LogLevel;
+import io.faceclock.face.AnalyzedFace;
+import io.faceclock.face.FaceGallery;
+import io.faceclock.face.GalleryHit;
+import io.faceclock.face.Template;
+import io.faceclock.people.Person;
+import io.faceclock.people.PersonService;
+import io.faceclock.store.FaceStore;
+import io.faceclock.store.FaceStore.FaceRecord;
+import io.faceclock.store.Jdbc;
+import io.faceclock.store.PersonStore;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Enrolled faces: stored in the database and mirrored in the in-memory gallery, so an enrolment
+ * or a deletion is visible to the very next recognition.
+ */
+public final class FaceRegistry implements PersonService.RemovalListener {
+
+    /** The outcome of an enrolment. */
+    public record Enrolled(FaceRecord face, Person person) {
+    }
+
+    private final Jdbc jdbc;
+    private final PersonStore persons;
+    private final FaceStore store;
+    private final FaceEngineHolder engine;
+    private final FaceGallery gallery;
+    private final double threshold;
+    private final boolean keepThumbnails;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public FaceRegistry(Jdbc jdbc, PersonStore persons, FaceStore store, FaceEngineHolder engine, FaceGallery gallery,
+                        double threshold, boolean keepThumbnails, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.store = store;
+        this.engine = engine;
+        this.gallery = gallery;
+        this.threshold = threshold;
+        this.keepThumbnails = keepThumbnails;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Loads every template of the current model into the gallery; returns how many. */
+    public int loadGallery() {
+        int loaded = gallery.replaceAll(store.templates(gallery.modelId()));
+        long stale = store.countOtherModels(gallery.modelId());
+        if (stale > 0) {
+            audit.write(AuditLog.SYSTEM, LogLevel.WARNING, stale + " face templates were made by another model and "
+                    + "are not compared; re-enrol those people (see README, 'Changing the face model')",
+                    Map.of("stale_templates", stale, "model", gallery.modelId()));
+        }
+        return loaded;
+    }
+
+    public FaceGallery gallery() {
+        return gallery;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Adds a face from one photo, refusing one that already belongs to somebody else unless forced. */
+    public Enrolled enrol(String personId, byte[] image, boolean force) {
+        Person person = persons.findByPersonId(personId)
+                .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+        AnalyzedFace face = engine.require().embedSingle(image);
+        if (!force) {
+            Optional<GalleryHit> other = gallery.search(face.embedding(), 3).stream()
+                    .filter(h -> h.personKey() != person.id() && h.similarity() >= threshold).findFirst();
+            if (other.isPresent()) {
+                String who = jdbc.inTransaction(c -> persons.findById(c, other.get().personKey()))
+                        .map(p -> p.personId() + " (" + p.name() + ")").orElse("another person");
+                throw ApiException.conflict("image", String.format("This face matches %s with similarity %.2f; "
+                        + "send force=true to enrol it for %s anyway", who, other.get().similarity(), personId));
+            }
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long id = jdbc.inTransaction(c -> {
+            persons.lockById(c, person.id()).orElseThrow(() -> ApiException.notFound("person_id",
+                    "No person with person_id '" + personId + "'"));
+            return store.insert(c, person.id(), face, keepThumbnails, now);
+        });
+        gallery.add(new Template(id, person.id(), face.modelId(), face.embedding()));
+        return new Enrolled(store.find(person.id(), id).orElseThrow(), person);
+    }
+
+    public List<FaceRecord> list(String personId) {
+        return store.forPerson(person(personId).id());
+    }
+
+    public void delete(String personId, long faceId) {
+        Person p = person(personId);
+        if (store.delete(p.id(), faceId) == 0) {
+            throw ApiException.notFound("face_id", "Person " + personId + " has no face " + faceId);
+        }
+        gallery.remove(faceId);
+    }
+
+    public byte[] thumbnail(String personId, long faceId) {
+        return store.thumbnail(person(personId).id(), faceId).orElseThrow(() -> ApiException.notFound("face_id",
+                "No thumbnail for face " + faceId + " of " + personId));
+    }
+
+    /** Faces go with their person (the database cascades; the gallery is told here). */
+    @Override
+    public void removed(Connection c, Person person) {
+        gallery.removePerson(person.id());
+    }
+
+    private Person person(String personId) {
+        return persons.findByPersonId(personId)
+                .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.faceclock.recognition;
+
+import io.faceclock.app.Services;
+import io.faceclock.attendance.PunchPolicy;
+import io.faceclock.attendance.PunchRules;
+import io.faceclock.config.Settings;
+import io.faceclock.face.EmbedderSpec;
+import io.faceclock.face.FaceGallery;
+import io.faceclock.face.FaceSettings;
+import io.faceclock.face.ImageLimits;
+import io.faceclock.face.QualitySettings;
+import io.faceclock.store.FaceStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The face engine, the gallery of enrolled faces and the punch rules, built from settings. */
+public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recognizer recognizer, PunchRules rules,
+                           double threshold) implements AutoCloseable {
+
+    public static FaceServices open(Settings s, Services services) {
+        FaceSettings fs = faceSettings(s);
+        FaceEngineHolder engine = FaceEngineHolder.open(fs);
+        EmbedderSpec spec = fs.embedder();
+        double threshold = Double.parseDouble(s.get("faceclock.face.match-threshold", "0.31"));
+        FaceRegistry registry = new FaceRegistry(services.jdbc(), services.personStore(), new FaceStore(services.jdbc()),
+                engine, new FaceGallery(spec.modelId(), spec.dimensions()), threshold,
+                Boolean.parseBoolean(s.get("faceclock.face.thumbnails", "true")), services.audit(), Clock.systemUTC());
+        registry.loadGallery();
+        services.people().addRemovalListener(registry);
+        Recognizer recognizer = new Recognizer(engine, registry, services.personStore(), services.jdbc());
+        return new FaceServices(engine, registry, recognizer, punchRules(s), threshold);
+    }
+
+    static FaceSettings faceSettings(Settings s) {
+        FaceSettings d = FaceSettings.defaults(Path.of(s.get("faceclock.models.dir", "./models")));
+        QualitySettings q = d.quality();
+        return d.withIntraOpThreads(s.getInt("faceclock.face.threads", 2))
+                .withThumbnails(Boolean.parseBoolean(s.get("faceclock.face.thumbnails", "true")))
+                .withQuality(new QualitySettings(s.getInt("faceclock.face.min-face-px", q.minFacePx()), q.minScore(),
+                        q.minSharpness(), q.maxYaw()))
+                .withLimits(new ImageLimits(s.getInt(Settings.MAX_BODY_BYTES, 10 << 20),
+                        Long.parseLong(s.get("faceclock.face.max-image-pixels", "25000000")),
+                        ImageLimits.DEFAULT.minSide()));
+    }
+
+    static PunchRules punchRules(Settings s) {
+        PunchPolicy def = policy("faceclock.attendance.policy", s.get("faceclock.attendance.policy", "toggle"));
+        Map<String, PunchPolicy> bySource = new HashMap<>();
+        String pairs = s.get("faceclock.attendance.policy-by-source");
+        if (pairs != null) {
+            for (String pair : pairs.split(",")) {
+                String[] kv = pair.trim().split(":", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("faceclock.attendance.policy-by-source takes source:policy pairs, "
+                            + "got '" + pair + "'");
+                }
+                bySource.put(kv[0].trim(), policy("faceclock.attendance.policy-by-source", kv[1]));
+            }
+        }
+        return new PunchRules(def, bySource, Duration.ofSeconds(s.getInt("faceclock.attendance.cooldown-seconds", 60)),
+                Duration.ofHours(s.getInt("faceclock.attendance.max-open-hours", 16)));
+    }
+
+    private static PunchPolicy policy(String key, String value) {
+        return PunchPolicy.parse(value).orElseThrow(() -> new IllegalArgumentException(key
+                + " must be toggle or first-in-last-out, got '" + value + "'"));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
