@@ -99,6 +99,20 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         return new Enrolled(store.find(person.id(), id).orElseThrow(), person);
     }
 
+    /** The similarity of the embedding to the person's closest template of the current model. */
+    public java.util.OptionalDouble bestSimilarity(long personRef, float[] embedding) {
+        return store.templates(gallery.modelId(), personRef).stream()
+                .mapToDouble(t -> dot(t.embedding(), embedding)).max();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     public List<FaceRecord> list(String personId) {
         return store.forPerson(person(personId).id());
     }

@@ -3,7 +3,6 @@ package io.faceclock.recognition;
 import io.faceclock.api.ApiException;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceException;
-import io.faceclock.face.GalleryHit;
 import io.faceclock.people.Person;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
@@ -65,8 +64,7 @@ public final class Recognizer {
         Person person = persons.findByPersonId(personId)
                 .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
         AnalyzedFace face = engine.require().embedSingle(image);
-        double best = registry.gallery().search(face.embedding(), Integer.MAX_VALUE).stream()
-                .filter(h -> h.personKey() == person.id()).mapToDouble(GalleryHit::similarity).max()
+        double best = registry.bestSimilarity(person.id(), face.embedding())
                 .orElseThrow(() -> new ApiException(409, "person_id", personId + " has no enrolled face to compare with"));
         return new Match(person, best);
     }

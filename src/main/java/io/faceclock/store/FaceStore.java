@@ -63,6 +63,12 @@ public final class FaceStore {
                         toFloats(rs.getBytes("embedding"))), modelId);
     }
 
+    public List<Template> templates(String modelId, long personRef) {
+        return jdbc.query("SELECT id, person_ref, model_id, embedding FROM face_template WHERE model_id = ? "
+                + "AND person_ref = ?", rs -> new Template(rs.getLong("id"), rs.getLong("person_ref"),
+                rs.getString("model_id"), toFloats(rs.getBytes("embedding"))), modelId, personRef);
+    }
+
     public long countOtherModels(String modelId) {
         return jdbc.queryOne("SELECT COUNT(*) FROM face_template WHERE model_id <> ?", rs -> rs.getLong(1), modelId)
                 .orElse(0L);
