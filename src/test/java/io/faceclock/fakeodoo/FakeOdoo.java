@@ -35,6 +35,9 @@ public final class FakeOdoo implements AutoCloseable {
     public static final String ADMIN_LOGIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     public static final int ADMIN_UID = 2;
+    /** Groups for {@link #addUser}: Employees / Officer, and Attendances / Officer. */
+    public static final String GROUP_HR_OFFICER = Models.HR_USER;
+    public static final String GROUP_ATTENDANCE_OFFICER = Models.ATTENDANCE_OFFICER;
 
     private final OdooVersion version;
     private final HttpServer server;
