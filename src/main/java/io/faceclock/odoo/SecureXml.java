@@ -3,7 +3,9 @@ package io.faceclock.odoo;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -14,12 +16,30 @@ final class SecureXml {
 
     private static final SAXParserFactory FACTORY = newFactory();
 
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private SecureXml() {
     }
 
     static XMLReader newReader() throws ParserConfigurationException, SAXException {
         synchronized (FACTORY) {
-            return FACTORY.newSAXParser().getXMLReader();
+            XMLReader reader = FACTORY.newSAXParser().getXMLReader();
+            reader.setErrorHandler(THROWING); // the JDK's default handler also prints to stderr
+            return reader;
         }
     }
 

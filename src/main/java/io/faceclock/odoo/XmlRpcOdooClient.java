@@ -209,7 +209,7 @@ public final class XmlRpcOdooClient implements OdooClient {
             return OdooValues.fromWire(client.execute(method, params));
         } catch (XmlRpcException e) {
             OdooException mapped = faults.translate(e, label);
-            LOG.debug("Odoo call {} failed: {}", label, mapped.getMessage());
+            LOG.debug("Odoo call {} failed: {}", faults.scrub(label), mapped.getMessage());
             throw mapped;
         } catch (RuntimeException e) {
             if (e instanceof OdooException o) {
