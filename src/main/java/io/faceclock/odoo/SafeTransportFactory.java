@@ -90,8 +90,10 @@ final class SafeTransportFactory implements XmlRpcTransportFactory {
                 int status = http.getResponseCode();
                 String type = http.getContentType();
                 if (status < 200 || status > 299) {
+                    String location = http.getHeaderField("Location");
                     throw refuse(OdooException.Kind.NOT_ODOO, "answered HTTP " + status + " "
-                            + nullToEmpty(http.getResponseMessage()) + describe(type));
+                            + nullToEmpty(http.getResponseMessage()) + describe(type)
+                            + (location == null ? "" : ", redirecting to " + location));
                 }
                 if (type == null || !type.toLowerCase().contains("xml")) {
                     throw refuse(OdooException.Kind.NOT_ODOO, "answered with " + (type == null ? "no content type"

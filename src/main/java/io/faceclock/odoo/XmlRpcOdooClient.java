@@ -197,8 +197,11 @@ public final class XmlRpcOdooClient implements OdooClient {
         try {
             return call(object, "execute_kw", model + "." + method, params);
         } catch (OdooException e) {
-            if (e.kind() == Kind.AUTH_FAILED) {
-                uid = null; // the password or key may have changed: authenticate again next time
+            boolean userGone = e.kind() == Kind.MISSING_RECORD
+                    && e.getMessage().contains("(Record: res.users(" + me + ",), User: " + me + ")");
+            if (e.kind() == Kind.AUTH_FAILED || userGone) {
+                uid = null; // the password, key or user changed: authenticate again next time
+                throw new OdooException(Kind.AUTH_FAILED, FaultTranslator.AUTH_FAILED_MESSAGE);
             }
             throw e;
         }

@@ -50,6 +50,22 @@ class XmlRpcOdooClientTest {
 
     @ParameterizedTest
     @EnumSource(OdooVersion.class)
+    void a_user_removed_after_login_fails_as_bad_credentials_and_logs_in_again_next_time(OdooVersion v) {
+        client(v);
+        odoo.addUser("kiosk", "kiosk-pass");
+        XmlRpcOdooClient kiosk = new XmlRpcOdooClient(OdooConnection.of(odoo.url(), odoo.db(), "kiosk", "kiosk-pass"));
+        kiosk.authenticate();
+        odoo.reset(); // a fresh demo database: kiosk is gone
+        OdooException e = assertThrows(OdooException.class, () -> kiosk.searchCount("hr.employee", List.of(),
+                Map.of()));
+        assertEquals(Kind.AUTH_FAILED, e.kind());
+        odoo.addUser("kiosk", "kiosk-pass");
+        assertEquals(v == OdooVersion.V18 ? 20 : 21, kiosk.searchCount("hr.employee", List.of(), Map.of()));
+        assertEquals(1, odoo.calls("common.authenticate"), "counted since the reset");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OdooVersion.class)
     void reports_the_server_version(OdooVersion v) {
         ServerVersion sv = client(v).version();
         assertEquals(v == OdooVersion.V18 ? "18.0" : "19.0", sv.serverVersion());
