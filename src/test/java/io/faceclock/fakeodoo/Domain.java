@@ -222,6 +222,7 @@ final class Domain {
     static Comparator<Map<String, Object>> order(FakeDb db, ModelDef model, String spec) {
         Comparator<Map<String, Object>> c = null;
         String s = spec == null || spec.isBlank() ? model.defaultOrder() : spec;
+        boolean lastDesc = false;
         for (String part : s.split(",")) {
             String[] w = part.trim().split("\\s+");
             FieldDef f = model.field(w[0]);
@@ -231,6 +232,7 @@ final class Domain {
                         + "direction)");
             }
             boolean desc = w.length > 1 && w[1].equalsIgnoreCase("desc");
+            lastDesc = desc;
             Comparator<Map<String, Object>> one = (a, b) -> {
                 Object x = sortKey(db, model, f, a);
                 Object y = sortKey(db, model, f, b);
@@ -244,7 +246,11 @@ final class Domain {
             };
             c = c == null ? one : c.thenComparing(one);
         }
+        // ties: 18.0 gave the lower id first, 19.0 follows the last term's direction (cases 068 / json2 081)
         Comparator<Map<String, Object>> byId = Comparator.comparing(r -> (Integer) r.get("id"));
+        if (db.version.v19() && lastDesc) {
+            byId = byId.reversed();
+        }
         return c == null ? byId : c.thenComparing(byId);
     }
 

@@ -20,6 +20,8 @@ final class FakeDb {
     private final Map<Integer, String> passwords = new HashMap<>();
     private final Map<Integer, List<String>> apiKeys = new HashMap<>();
     String name;
+    /** When the demo data was installed (19.0's employee versions date from the month before). */
+    Instant seededAt = Instant.now();
 
     FakeDb(OdooVersion version, String name, FakeClock clock) {
         this.version = version;
@@ -75,6 +77,16 @@ final class FakeDb {
         return apiKeys.getOrDefault(uid, List.of()).contains(secret);
     }
 
+    /** JSON-2 accepts API keys only, never the login password. */
+    Integer uidForApiKey(String key) {
+        for (Map.Entry<Integer, List<String>> e : apiKeys.entrySet()) {
+            if (e.getValue().contains(key) && userExists(e.getKey())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     boolean userExists(int uid) {
         return table("res.users").get(uid) != null;
     }
@@ -118,6 +130,12 @@ final class FakeDb {
 
     /** Odoo's display_name for a many2one value. */
     String displayName(String model, int id) {
+        if (model.equals("hr.version")) {
+            java.time.LocalDate start = java.time.LocalDate.ofInstant(seededAt, java.time.ZoneOffset.UTC)
+                    .minusMonths(1).withDayOfMonth(1);
+            return table("hr.employee").get(id) == null ? null
+                    : java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.US).format(start);
+        }
         Map<String, Object> r = table(model).get(id);
         if (r == null) {
             return null;

@@ -61,6 +61,9 @@ public final class FakeOdoo implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/xmlrpc", new RpcHandler(this));
+        server.createContext("/json/2", new Json2Handler(this));
+        server.createContext("/web/version", new WebVersionHandler(this));
+        server.createContext("/json/version", new WebVersionHandler(this));
         reset(Instant.now());
         server.start();
     }

@@ -86,6 +86,7 @@ final class Seed {
     /** Fills db as a fresh demo install whose data was written at seededAt (admin's employee 1 s later). */
     static void load(FakeDb db, Instant seededAt) {
         OdooVersion v = db.version;
+        db.seededAt = seededAt;
         for (int i = 0; i < GROUPS.length; i++) {
             Map<String, Object> g = row(i + 1);
             g.put("name", GROUPS[i][1]);
