@@ -17,15 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The TLS side of an {@link OdooConnection}: JDK defaults, a custom trust store, or (explicitly) no checks. */
-record Tls(SSLSocketFactory socketFactory, HostnameVerifier hostnameVerifier) {
+record Tls(SSLContext context, SSLSocketFactory socketFactory, HostnameVerifier hostnameVerifier) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
-    /** null factory/verifier means "use the JDK's defaults". */
+    /** null context/factory/verifier means "use the JDK's defaults". */
     static Tls of(OdooConnection c) {
         if (!"https".equalsIgnoreCase(c.url().getScheme())) {
-            return new Tls(null, null);
+            return new Tls(null, null, null);
         }
         try {
             if (!c.verifyTls()) {
@@ -36,7 +36,7 @@ record Tls(SSLSocketFactory socketFactory, HostnameVerifier hostnameVerifier) {
                 }
                 SSLContext ctx = SSLContext.getInstance("TLS");
                 ctx.init(null, new TrustManager[] {new TrustAll()}, null);
-                return new Tls(ctx.getSocketFactory(), (host, session) -> true);
+                return new Tls(ctx, ctx.getSocketFactory(), (host, session) -> true);
             }
             if (c.trustStore() != null) {
                 KeyStore ks;
@@ -49,9 +49,9 @@ record Tls(SSLSocketFactory socketFactory, HostnameVerifier hostnameVerifier) {
                 tmf.init(ks);
                 SSLContext ctx = SSLContext.getInstance("TLS");
                 ctx.init(null, tmf.getTrustManagers(), null);
-                return new Tls(ctx.getSocketFactory(), null);
+                return new Tls(ctx, ctx.getSocketFactory(), null);
             }
-            return new Tls(null, null);
+            return new Tls(null, null, null);
         } catch (IOException | GeneralSecurityException e) {
             throw new OdooException(OdooException.Kind.UNREACHABLE,
                     "Cannot use the trust store " + c.trustStore() + " for Odoo at " + c.hostPort() + ": "

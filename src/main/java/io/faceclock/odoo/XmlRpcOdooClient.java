@@ -3,9 +3,7 @@ package io.faceclock.odoo;
 import io.faceclock.odoo.OdooException.Kind;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +22,7 @@ public final class XmlRpcOdooClient implements OdooClient {
     private final XmlRpcClient common;
     private final XmlRpcClient object;
     private final FaultTranslator faults;
+    private final OdooResults results;
     private final Object authLock = new Object();
     private volatile Integer uid;
     private volatile ServerVersion serverVersion;
@@ -32,6 +31,7 @@ public final class XmlRpcOdooClient implements OdooClient {
     public XmlRpcOdooClient(OdooConnection conn) {
         this.conn = conn;
         this.faults = new FaultTranslator(conn);
+        this.results = new OdooResults(conn);
         Tls tls = Tls.of(conn);
         this.common = newClient(conn, "/xmlrpc/2/common", tls);
         this.object = newClient(conn, "/xmlrpc/2/object", tls);
@@ -86,12 +86,7 @@ public final class XmlRpcOdooClient implements OdooClient {
     @Override
     public UserInfo currentUser() {
         int me = authenticate();
-        List<Map<String, Object>> rows = read("res.users", List.of(me), List.of("name", "login", "tz"));
-        if (rows.isEmpty()) {
-            throw new OdooException(Kind.MISSING_RECORD, "Odoo user " + me + " cannot be read.");
-        }
-        Map<String, Object> u = rows.get(0);
-        return new UserInfo(me, str(u.get("name")), str(u.get("login")), str(u.get("tz")));
+        return results.user(me, read("res.users", List.of(me), List.of("name", "login", "tz")));
     }
 
     @Override
@@ -112,21 +107,8 @@ public final class XmlRpcOdooClient implements OdooClient {
 
     @Override
     public Map<String, FieldInfo> fieldsGet(String model) {
-        return fieldsCache.computeIfAbsent(model, m -> {
-            Object r = execute(m, "fields_get", List.of(),
-                    Map.of("attributes", List.of("string", "type", "relation", "required", "readonly")));
-            Map<String, FieldInfo> out = new LinkedHashMap<>();
-            if (r instanceof Map<?, ?> all) {
-                for (Map.Entry<?, ?> e : all.entrySet()) {
-                    Map<?, ?> f = (Map<?, ?>) e.getValue();
-                    String name = (String) e.getKey();
-                    out.put(name, new FieldInfo(name, str(f.get("type")), str(f.get("string")),
-                            f.get("relation") instanceof String s ? s : null,
-                            Boolean.TRUE.equals(f.get("required")), Boolean.TRUE.equals(f.get("readonly"))));
-                }
-            }
-            return Map.copyOf(out);
-        });
+        return fieldsCache.computeIfAbsent(model, m -> results.fields(execute(m, "fields_get", List.of(),
+                Map.of("attributes", List.of("string", "type", "relation", "required", "readonly")))));
     }
 
     @Override
@@ -144,7 +126,7 @@ public final class XmlRpcOdooClient implements OdooClient {
         if (context != null && !context.isEmpty()) {
             kw.put("context", context);
         }
-        return records(model, execute(model, "search_read", List.of(domain), kw));
+        return results.records(model, execute(model, "search_read", List.of(domain), kw), fieldsCache.get(model));
     }
 
     @Override
@@ -161,27 +143,24 @@ public final class XmlRpcOdooClient implements OdooClient {
         if (context != null && !context.isEmpty()) {
             kw.put("context", context);
         }
-        return ids(execute(model, "search", List.of(domain), kw));
+        return results.ids(execute(model, "search", List.of(domain), kw));
     }
 
     @Override
     public int searchCount(String model, List<?> domain, Map<String, Object> context) {
         Map<String, Object> kw = context == null || context.isEmpty() ? Map.of() : Map.of("context", context);
-        Object r = execute(model, "search_count", List.of(domain), kw);
-        if (r instanceof Integer n) {
-            return n;
-        }
-        throw unexpected(model + ".search_count", r);
+        return results.count(model + ".search_count", execute(model, "search_count", List.of(domain), kw));
     }
 
     @Override
     public List<Map<String, Object>> read(String model, List<Integer> ids, List<String> fields) {
-        return records(model, execute(model, "read", List.of(ids), Map.of("fields", fields)));
+        return results.records(model, execute(model, "read", List.of(ids), Map.of("fields", fields)),
+                fieldsCache.get(model));
     }
 
     @Override
     public List<Integer> create(String model, List<Map<String, Object>> records) {
-        return ids(execute(model, "create", List.of(records), Map.of()));
+        return results.ids(execute(model, "create", List.of(records), Map.of()));
     }
 
     @Override
@@ -221,54 +200,6 @@ public final class XmlRpcOdooClient implements OdooClient {
             throw new OdooException(Kind.PROTOCOL, faults.scrub("Calling " + label + " on Odoo at " + conn.hostPort()
                     + " failed: " + e), e);
         }
-    }
-
-    private List<Map<String, Object>> records(String model, Object r) {
-        if (!(r instanceof List<?> list)) {
-            throw unexpected(model, r);
-        }
-        List<Map<String, Object>> out = new ArrayList<>(list.size());
-        Map<String, FieldInfo> known = fieldsCache.get(model);
-        for (Object o : list) {
-            if (!(o instanceof Map<?, ?> m)) {
-                throw unexpected(model, o);
-            }
-            Map<String, Object> rec = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                String field = (String) e.getKey();
-                rec.put(field, OdooValues.isDatetimeField(field, known) && OdooDates.looksLikeDatetime(e.getValue())
-                        ? OdooDates.parse((String) e.getValue()) : e.getValue());
-            }
-            out.add(rec);
-        }
-        return out;
-    }
-
-    private List<Integer> ids(Object r) {
-        if (r instanceof Integer one) {
-            return List.of(one);
-        }
-        if (r instanceof List<?> list) {
-            List<Integer> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                if (!(o instanceof Integer i)) {
-                    throw unexpected("ids", o);
-                }
-                out.add(i);
-            }
-            return out;
-        }
-        throw unexpected("ids", r);
-    }
-
-    private OdooException unexpected(String what, Object got) {
-        String type = got == null ? "nothing" : got.getClass().getSimpleName();
-        return new OdooException(Kind.PROTOCOL, "Odoo at " + conn.hostPort() + " answered " + what
-                + " with an unexpected " + type + ".");
-    }
-
-    private static String str(Object o) {
-        return o instanceof String s ? s : null;
     }
 
     private static XmlRpcClient newClient(OdooConnection conn, String path, Tls tls) {

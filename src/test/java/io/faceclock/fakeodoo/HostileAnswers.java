@@ -46,8 +46,9 @@ final class HostileAnswers {
 
     private static void huge(FakeOdoo fake, boolean declared, HttpExchange ex) throws IOException {
         long size = fake.hugeResponseBytes();
-        byte[] head = bytes(HEAD + "<value><string>");
-        ex.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+        boolean json = ex.getRequestURI().getPath().startsWith("/json");
+        byte[] head = bytes(json ? "{\"huge\": \"" : HEAD + "<value><string>");
+        ex.getResponseHeaders().add("Content-Type", json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8");
         ex.getResponseHeaders().add("Connection", "close");
         ex.sendResponseHeaders(200, declared ? size : 0);
         byte[] chunk = new byte[64 * 1024];

@@ -20,6 +20,10 @@ final class Json2Handler implements HttpHandler {
             + "<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n"
             + "<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n"
             + "<!-- Alternatively, use the X-Odoo-Database header. -->\n";
+    /** What Odoo 18 answers for /json/2: the route does not exist. */
+    static final String NOT_FOUND = "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n"
+            + "<p>The requested URL was not found on the server. If you entered the URL manually please check your "
+            + "spelling and try again.</p>\n";
     static final String UNSUPPORTED_TYPE = "<!doctype html>\n<html lang=en>\n<title>415 Unsupported Media Type</title>\n"
             + "<h1>Unsupported Media Type</h1>\n<p>Request inferred type is compatible with [&#39;http&#39;] but "
             + "&#39;/json/2/&lt;__model__&gt;/&lt;__method__&gt;&#39; is type=&#39;json2&#39;.<br><br>Please verify "
@@ -64,7 +68,11 @@ final class Json2Handler implements HttpHandler {
             }
             FakeDb db = fake.database();
             String dbHeader = ex.getRequestHeaders().getFirst("X-Odoo-Database");
-            if (!fake.version().v19() || dbHeader != null && !dbHeader.equals(db.name)) {
+            if (!fake.version().v19()) {
+                RpcHandler.send(ex, 404, "text/html; charset=utf-8", NOT_FOUND.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (dbHeader != null && !dbHeader.equals(db.name)) {
                 RpcHandler.send(ex, 404, "text/html; charset=utf-8", NO_DATABASE.getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -44,7 +44,7 @@ class XmlRpcOdooClientSafetyTest {
 
     private XmlRpcOdooClient client() {
         return new XmlRpcOdooClient(OdooConnection.of(odoo.url(), odoo.db(), "admin", "admin")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)));
     }
 
     @Test
