@@ -22,6 +22,11 @@ record Tls(SSLContext context, SSLSocketFactory socketFactory, HostnameVerifier 
     private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
+    /** Whether this process has already warned about a connection without certificate checks. */
+    static boolean warnedAboutInsecureTls() {
+        return WARNED.get();
+    }
+
     /** null context/factory/verifier means "use the JDK's defaults". */
     static Tls of(OdooConnection c) {
         if (!"https".equalsIgnoreCase(c.url().getScheme())) {

@@ -1,6 +1,8 @@
 package io.faceclock.fakeodoo;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process Odoo 18.0 / 19.0 speaking XML-RPC like the recorded transcripts, on a free 127.0.0.1 port.
@@ -51,9 +54,19 @@ public final class FakeOdoo implements AutoCloseable {
     private volatile long hugeResponseBytes = 512L * 1024 * 1024;
     private volatile Path xxeTarget = Path.of("/etc/hostname");
 
-    private FakeOdoo(OdooVersion version) throws IOException {
+    private final boolean https;
+
+    private FakeOdoo(OdooVersion version, SSLContext tls) throws IOException {
         this.version = version;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this.https = tls != null;
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(any, 50);
+        } else {
+            HttpsServer s = HttpsServer.create(any, 50);
+            s.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = s;
+        }
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-odoo-" + version);
             t.setDaemon(true);
@@ -69,8 +82,13 @@ public final class FakeOdoo implements AutoCloseable {
     }
 
     public static FakeOdoo start(OdooVersion version) {
+        return startHttps(version, null);
+    }
+
+    /** The same over TLS with the given server context (its certificate should name 127.0.0.1). */
+    public static FakeOdoo startHttps(OdooVersion version, SSLContext tls) {
         try {
-            return new FakeOdoo(version);
+            return new FakeOdoo(version, tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +104,7 @@ public final class FakeOdoo implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return (https ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     public int port() {
