@@ -64,6 +64,16 @@ class XmlRpcOdooClientTest {
         assertEquals(1, odoo.calls("common.authenticate"), "counted since the reset");
     }
 
+    @Test
+    void clients_shared_per_connection_settings_authenticate_once() {
+        client(OdooVersion.V18);
+        OdooConnection settings = OdooConnection.of(odoo.url(), odoo.db(), "admin", "admin");
+        OdooClients.xmlRpc(settings).authenticate();
+        OdooClients.xmlRpc(OdooConnection.of(odoo.url(), odoo.db(), "admin", "admin")).authenticate();
+        assertEquals(1, odoo.calls("common.authenticate"));
+        OdooClients.forget(settings);
+    }
+
     @ParameterizedTest
     @EnumSource(OdooVersion.class)
     void reports_the_server_version(OdooVersion v) {
