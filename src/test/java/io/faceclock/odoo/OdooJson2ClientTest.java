@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The JSON-2 client (Odoo 19+) against the fake: the same API as XML-RPC, with a bearer API key. */
 class OdooJson2ClientTest {
 
-    private static final String KEY = "148284c94907090384e2f348e7cc36a2a0e6ce6f";
+    private static final String KEY = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
     private FakeOdoo odoo;
     private OdooJson2Client client;
