@@ -73,7 +73,9 @@ public final class FakeOdoo implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/xmlrpc", new RpcHandler(this));
+        RpcHandler rpc = new RpcHandler(this);
+        server.createContext("/xmlrpc", rpc);
+        server.createContext("/jsonrpc", new JsonRpcHandler(this, rpc));
         server.createContext("/json/2", new Json2Handler(this));
         server.createContext("/web/version", new WebVersionHandler(this));
         server.createContext("/json/version", new WebVersionHandler(this));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every recorded XML-RPC request (18.0 and 19.0), in order, against the fake and compares the
+ * Replays every recorded XML-RPC request (18.0 and 19.0) and then the 18.0 JSON-RPC ones, in order, against the fake and compares the
  * answers with what real Odoo answered: HTTP status, fault codes, fault messages (the last traceback
  * line for code 1), and result values structurally. write_date / create_date values depend on the
  * clock, so only their format is compared. No case is skipped.
@@ -61,7 +62,10 @@ class FakeOdooContractTest {
         fake = FakeOdoo.start(OdooVersion.V18);
         fake.reset(installTime(t.find("026").get("result")));
         registerApiKeys(t);
-        return replay(t);
+        // the JSON-RPC capture ran next, on the same database (its ids and the noaccess user follow on)
+        Transcripts jsonRpc = Transcripts.of("jsonrpc-18.0");
+        return Stream.concat(replay(t), jsonRpc.cases().stream().map(c -> DynamicTest.dynamicTest(
+                "jsonrpc " + c.get("file"), () -> replayJsonRpc(jsonRpc, c))));
     }
 
     @TestFactory
@@ -184,6 +188,35 @@ class FakeOdooContractTest {
             assertEquals(new String(recorded, StandardCharsets.UTF_8), new String(res.body(), StandardCharsets.UTF_8),
                     file + ": body bytes");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void replayJsonRpc(Transcripts t, Map<String, Object> c) throws Exception {
+        String file = (String) c.get("file");
+        fake.clock().set(t.responseDate(file));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(fake.url() + t.requestLine(file)[1]))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(t.request(file))).build();
+        HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(((Number) c.get("http_status")).intValue(), res.statusCode(), file);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> want = json.readValue(t.response(file), Map.class);
+        Map<String, Object> got = json.readValue(res.body(), Map.class);
+        assertEquals(want.keySet(), got.keySet(), file + ": keys");
+        assertEquals(want.get("id"), got.get("id"), file + ": id echoed");
+        if (want.containsKey("error")) {
+            Map<String, Object> we = (Map<String, Object>) want.get("error");
+            Map<String, Object> ge = (Map<String, Object>) got.get("error");
+            assertEquals(we.get("code"), ge.get("code"), file);
+            assertEquals(we.get("message"), ge.get("message"), file);
+            Map<String, Object> wd = (Map<String, Object>) we.get("data");
+            Map<String, Object> gd = (Map<String, Object>) ge.get("data");
+            for (String k : List.of("name", "message", "arguments", "context")) {
+                assertEquals(wd.get(k), gd.get(k), file + ": error data " + k);
+            }
+            return;
+        }
+        assertSame(file, "", want.get("result"), got.get("result"));
     }
 
     private static void assertSame(String file, String path, Object want, Object got) {

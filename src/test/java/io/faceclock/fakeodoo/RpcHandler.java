@@ -77,7 +77,7 @@ final class RpcHandler implements HttpHandler {
         }
     }
 
-    private Object dispatch(String service, XmlRpcWire.Call call) {
+    Object dispatch(String service, XmlRpcWire.Call call) {
         String method = call.method();
         List<Object> p = call.params();
         switch (service) {
