@@ -1,5 +1,7 @@
 /**
- * An in-process fake Odoo 18.0 / 19.0 for tests, held to the recorded transcripts in
+ * An in-process fake Odoo 18.0 / 19.0 for tests (XML-RPC {@code /xmlrpc/2/*}, legacy {@code /xmlrpc/*},
+ * {@code /jsonrpc}, and for 19.0 JSON-2 {@code /json/2/<model>/<method>} and {@code /web/version}), held to the
+ * recorded transcripts in
  * {@code shared/odoo} by {@link io.faceclock.fakeodoo.FakeOdooContractTest} and
  * {@link io.faceclock.fakeodoo.FakeOdooJson2ContractTest}.
  * <ul>
