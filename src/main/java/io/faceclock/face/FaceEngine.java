@@ -55,7 +55,7 @@ public final class FaceEngine implements AutoCloseable {
         }
     }
 
-    /** For health: whether {@link #open} would find the models, without loading them. */
+    /** For health: whether {@link #open} would find correct model files (hashes them; loads nothing). */
     public static FaceEngineStatus check(FaceSettings settings) {
         return FaceModels.verify(settings.modelsDir(), List.of(settings.detectorModel(), settings.embedder().model()));
     }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import io.faceclock.face.FaceException.Kind;
+import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -30,9 +31,9 @@ public final class ImageDecoder {
         }
         ImageHeader header = ImageHeader.read(bytes);
         checkSize(header.width(), header.height());
-        if (header.format().equals("jpeg") && !endsWithEoi(bytes)) {
-            // libjpeg pads a truncated scan with grey and only warns; a half-grey face must not be enrolled
-            throw new FaceException(Kind.BAD_IMAGE, "truncated JPEG");
+        if (!header.complete()) {
+            // a half-grey face must not be enrolled
+            throw new FaceException(Kind.BAD_IMAGE, "truncated " + header.format().toUpperCase(Locale.ROOT));
         }
         Mat image;
         // IMREAD_COLOR turns grey and alpha images into BGR and applies the EXIF orientation
@@ -58,13 +59,5 @@ public final class ImageDecoder {
             throw new FaceException(Kind.IMAGE_TOO_LARGE,
                     "image too large: " + width + "x" + height + " pixels, limit " + limits.maxPixels() + " pixels");
         }
-    }
-
-    private static boolean endsWithEoi(byte[] b) {
-        int end = b.length;
-        while (end > 2 && b[end - 1] == 0) { // some encoders pad with zero bytes after EOI
-            end--;
-        }
-        return end >= 4 && (b[end - 2] & 0xff) == 0xFF && (b[end - 1] & 0xff) == 0xD9;
     }
 }

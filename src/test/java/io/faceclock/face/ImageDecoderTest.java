@@ -79,6 +79,24 @@ class ImageDecoderTest {
     }
 
     @Test
+    void dataAfterTheJpegEndLikeAMotionPhotoVideoIsFine() {
+        byte[] jpeg = Shared.photo("facerec/obama/examples_obama_small.jpg");
+        byte[] withTrailer = Arrays.copyOf(jpeg, jpeg.length + 5000);
+        Arrays.fill(withTrailer, jpeg.length, withTrailer.length, (byte) 0x42);
+        try (Mat image = decoder.decode(withTrailer)) {
+            assertEquals(ImageHeader.read(jpeg).width(), image.cols());
+        }
+    }
+
+    @Test
+    void aJpegCutBeforeItsPixelsIsTruncated() {
+        byte[] jpeg = Shared.photo("facerec/obama/examples_obama_small.jpg");
+        FaceException e = assertThrows(FaceException.class, () -> decoder.decode(Arrays.copyOf(jpeg, indexOfSof(jpeg) + 40)));
+        assertEquals(Kind.BAD_IMAGE, e.kind());
+        assertEquals("truncated JPEG", e.getMessage());
+    }
+
+    @Test
     void truncatedPngIsABadImage() {
         byte[] png = Shared.photo("facerec/alex_lacamoire/examples_alex-lacamoire.png");
         FaceException e = assertThrows(FaceException.class, () -> decoder.decode(Arrays.copyOf(png, png.length / 2)));
