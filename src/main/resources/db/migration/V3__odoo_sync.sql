@@ -11,6 +11,7 @@ CREATE INDEX attendance_sync_state_idx ON attendance (sync_state);
 -- Every attendance change leaves a row here in the same transaction; the drain route sends them.
 CREATE TABLE odoo_outbox (
     attendance_id   BIGINT NOT NULL PRIMARY KEY REFERENCES attendance (id) ON DELETE CASCADE,
+    change_no       BIGINT NOT NULL,
     enqueued_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts        INTEGER NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -1,0 +1,100 @@
+package io.faceclock.odoo.sync;
+
+import io.faceclock.api.ApiException;
+import io.faceclock.audit.AuditLog;
+import io.faceclock.audit.LogLevel;
+import io.faceclock.config.Settings;
+import io.faceclock.odoo.OdooConnection;
+import io.faceclock.security.SecretBox;
+import io.faceclock.store.SettingStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the Odoo configuration lives. Settings (FACECLOCK_ODOO_URL, …) win over the one saved
+ * through the API, so an operator's deployment cannot be changed from outside; the saved password
+ * is encrypted at rest and never returned.
+ */
+public final class OdooConfigService {
+
+    static final String URL = "faceclock.odoo.url";
+    static final String DB = "faceclock.odoo.db";
+    static final String USERNAME = "faceclock.odoo.username";
+    static final String PASSWORD = "faceclock.odoo.password";
+    private static final String SAVED = "odoo.config.";
+    private static final Logger LOG = LoggerFactory.getLogger(OdooConfigService.class);
+
+    private final Settings settings;
+    private final SettingStore store;
+    private final SecretBox secrets;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OdooConfigService(Settings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Optional<OdooConfig> current() {
+        if (settings.get(URL) != null) {
+            return Optional.of(new OdooConfig(settings.get(URL), settings.get(DB, ""), settings.get(USERNAME, ""),
+                    settings.get(PASSWORD, ""), "environment"));
+        }
+        Optional<String> url = store.get(SAVED + "url");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OdooConfig(url.get(), store.get(SAVED + "db").orElse(""),
+                store.get(SAVED + "username").orElse(""), secrets.decrypt(store.get(SAVED + "password").orElse("")),
+                "saved"));
+    }
+
+    public boolean fromEnvironment() {
+        return settings.get(URL) != null;
+    }
+
+    public void save(OdooConfig config, String actor) {
+        if (fromEnvironment()) {
+            throw ApiException.conflict("url", "Odoo is configured by settings (FACECLOCK_ODOO_URL and the others), "
+                    + "which win over a saved configuration; change it there");
+        }
+        var now = clock.instant();
+        store.put(SAVED + "url", config.url(), now);
+        store.put(SAVED + "db", config.db(), now);
+        store.put(SAVED + "username", config.username(), now);
+        store.put(SAVED + "password", secrets.encrypt(config.password()), now);
+        audit.write(AuditLog.CONFIG, LogLevel.INFO, "Odoo configuration saved: " + config.url() + ", database "
+                + config.db() + ", user " + config.username(), Map.of("url", config.url(), "db", config.db(),
+                "username", config.username(), "by", actor));
+    }
+
+    /** How to reach Odoo with this configuration: timeouts, TLS and the response cap from settings. */
+    public OdooConnection connection(OdooConfig config) {
+        OdooConnection c;
+        try {
+            c = OdooConnection.of(config.url(), config.db(), config.username(), config.password());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("url", e.getMessage());
+        }
+        c = c.withTimeouts(Duration.ofSeconds(settings.getInt("faceclock.odoo.connect-timeout-seconds", 10)),
+                Duration.ofSeconds(settings.getInt("faceclock.odoo.read-timeout-seconds", 60)));
+        String trustStore = settings.get("faceclock.odoo.trust-store");
+        if (trustStore != null) {
+            c = c.withTrustStore(Path.of(trustStore), settings.get("faceclock.odoo.trust-store-password"));
+        }
+        if ("false".equalsIgnoreCase(settings.get("faceclock.odoo.verify-tls", "true"))) {
+            LOG.warn("faceclock.odoo.verify-tls=false: Odoo's TLS certificate is NOT checked; anyone on the path "
+                    + "can read the Odoo password. Use a trust store instead (faceclock.odoo.trust-store).");
+            c = c.withoutTlsVerification();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,133 @@
+package io.faceclock.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Odoo side of attendances: what was sent, the outcome, and the outbox of changes to send. */
+public final class SyncStore {
+
+    /** An attendance as the push needs it. */
+    public record SyncItem(long attendanceId, long personRef, String personId, Long odooEmployeeId, Instant checkIn,
+                           Instant checkOut, Long odooAttendanceId, Instant sentCheckIn, Instant sentCheckOut,
+                           String state) {
+    }
+
+    /** An outbox row: which attendance, and which change of it. */
+    public record OutboxRow(long attendanceId, long changeNo, int attempts) {
+    }
+
+    private static final String SELECT = "SELECT a.id, a.person_ref, p.person_id, p.odoo_employee_id, a.check_in, "
+            + "a.check_out, a.odoo_attendance_id, a.sent_check_in, a.sent_check_out, a.sync_state "
+            + "FROM attendance a JOIN person p ON p.id = a.person_ref";
+
+    private final Jdbc jdbc;
+
+    public SyncStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<SyncItem> inRange(Instant from, Instant to) {
+        return jdbc.query(SELECT + " WHERE a.check_in >= ? AND a.check_in < ? ORDER BY a.check_in, a.id",
+                SyncStore::map, from, to);
+    }
+
+    public List<SyncItem> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " WHERE a.id IN (" + "?,".repeat(ids.size() - 1) + "?) ORDER BY a.check_in, a.id",
+                SyncStore::map, ids.toArray());
+    }
+
+    /** Records what Odoo now holds, unless the attendance changed locally meanwhile (then it stays queued). */
+    public boolean markSynced(SyncItem item, long odooId, Instant now) {
+        return jdbc.update("UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ?, "
+                        + "sync_state = 'synced', sync_error = NULL, synced_at = ? WHERE id = ? AND check_in = ? "
+                        + "AND " + (item.checkOut() == null ? "check_out IS NULL" : "check_out = ?"),
+                args(odooId, item.checkIn(), Jdbc.orNull(item.checkOut()), now, item.attendanceId(), item.checkIn(),
+                        item.checkOut())) == 1;
+    }
+
+    public void markProblem(long attendanceId, String state, String error, Instant now) {
+        jdbc.update("UPDATE attendance SET sync_state = ?, sync_error = ?, synced_at = ? WHERE id = ?", state,
+                error.length() > 2000 ? error.substring(0, 2000) : error, now, attendanceId);
+    }
+
+    /** Adopts an Odoo record found for an attendance faceclock had lost track of (a restored database). */
+    public void adopt(long attendanceId, long odooId) {
+        jdbc.update("UPDATE attendance SET odoo_attendance_id = ? WHERE id = ?", odooId, attendanceId);
+    }
+
+    public Map<String, Long> countsByState() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT sync_state, COUNT(*) FROM attendance GROUP BY sync_state ORDER BY sync_state", rs -> {
+            m.put(rs.getString(1), rs.getLong(2));
+            return null;
+        });
+        return m;
+    }
+
+    // ---- outbox ----
+
+    /** Queues the attendance for sending; called in the transaction that changed it. */
+    public void enqueue(Connection c, long attendanceId, Instant now) throws SQLException {
+        if (Jdbc.update(c, "UPDATE odoo_outbox SET change_no = change_no + 1, enqueued_at = ?, attempts = 0, "
+                + "next_attempt_at = ?, last_error = NULL WHERE attendance_id = ?", now, now, attendanceId) == 0) {
+            Jdbc.update(c, "INSERT INTO odoo_outbox (attendance_id, change_no, enqueued_at, attempts, next_attempt_at) "
+                    + "VALUES (?, 1, ?, 0, ?)", attendanceId, now, now);
+        }
+        Jdbc.update(c, "UPDATE attendance SET sync_state = 'pending' WHERE id = ?", attendanceId);
+    }
+
+    public List<OutboxRow> due(Instant now, int limit) {
+        return jdbc.query("SELECT attendance_id, change_no, attempts FROM odoo_outbox WHERE next_attempt_at <= ? "
+                + "ORDER BY enqueued_at, attendance_id LIMIT ?", rs -> new OutboxRow(rs.getLong(1), rs.getLong(2),
+                rs.getInt(3)), now, limit);
+    }
+
+    /** Removes the row only if no newer change was queued since it was read. */
+    public void done(OutboxRow row) {
+        jdbc.update("DELETE FROM odoo_outbox WHERE attendance_id = ? AND change_no = ?", row.attendanceId(),
+                row.changeNo());
+    }
+
+    public void retryLater(OutboxRow row, Instant next, String error) {
+        jdbc.update("UPDATE odoo_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                + "WHERE attendance_id = ? AND change_no = ?", next, error.length() > 2000 ? error.substring(0, 2000)
+                : error, row.attendanceId(), row.changeNo());
+    }
+
+    public long depth() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM odoo_outbox", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public Optional<Instant> oldestEnqueued() {
+        List<Instant> oldest = jdbc.query("SELECT MIN(enqueued_at) AS oldest FROM odoo_outbox",
+                rs -> Jdbc.instant(rs, "oldest"));
+        return oldest.isEmpty() ? Optional.empty() : Optional.ofNullable(oldest.get(0));
+    }
+
+    private static Object[] args(Object... a) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (i == a.length - 1 && a[i] == null) {
+                continue;
+            }
+            out.add(a[i]);
+        }
+        return out.toArray();
+    }
+
+    private static SyncItem map(ResultSet rs) throws SQLException {
+        return new SyncItem(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),
+                Jdbc.nullableLong(rs, "odoo_employee_id"), Jdbc.instant(rs, "check_in"), Jdbc.instant(rs, "check_out"),
+                Jdbc.nullableLong(rs, "odoo_attendance_id"), Jdbc.instant(rs, "sent_check_in"),
+                Jdbc.instant(rs, "sent_check_out"), rs.getString("sync_state"));
+    }
+}
