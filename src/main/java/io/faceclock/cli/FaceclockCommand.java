@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
         description = "Face-recognition time clock that keeps Odoo's Employees and Attendances in sync.%n"
                 + "With no command it runs the service.",
         subcommands = {ServeCommand.class, ApiKeyCommand.class, ModelsCommand.class, EvalCommand.class,
-                BenchCommand.class, BenchFaceCommand.class})
+                BenchCommand.class})
 public final class FaceclockCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,15 +21,21 @@ public final class FaceclockCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The whole command tree: `bench face` is the face engine's benchmark. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaceclockCommand());
+        cli.getSubcommands().get("bench").addSubcommand("face", new BenchFaceCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("faceclock: " + messageOf(e));
             return 1;
         });
-        int code = cli.execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        return cli;
     }
 
     private static String messageOf(Throwable e) {
