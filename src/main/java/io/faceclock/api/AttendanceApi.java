@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.camel.Exchange;
 
 /** /attendance: list by site dates, today, manual entries and corrections. */
@@ -27,17 +26,11 @@ public final class AttendanceApi {
     private final AttendanceService attendance;
     private final PersonService people;
     private final SiteClock clock;
-    private volatile Function<Attendance, Map<String, Object>> syncView = a -> Map.of("state", "local");
 
     public AttendanceApi(AttendanceService attendance, PersonService people) {
         this.attendance = attendance;
         this.people = people;
         this.clock = attendance.clock();
-    }
-
-    /** The Odoo sync replaces the default "local" view with each record's real sync state. */
-    public void setSyncView(Function<Attendance, Map<String, Object>> syncView) {
-        this.syncView = syncView;
     }
 
     public void list(Exchange ex) {
@@ -108,6 +101,15 @@ public final class AttendanceApi {
         Responses.ok(ex, body);
     }
 
+    private Map<String, Object> syncJson(Attendance.SyncInfo s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", s.state());
+        m.put("odoo_attendance_id", s.odooAttendanceId());
+        m.put("error", s.error());
+        m.put("synced_at", clock.format(s.syncedAt()));
+        return m;
+    }
+
     private static String checkedPersonId(String personId) {
         if (!PersonApi.PERSON_ID.matcher(personId).matches()) {
             throw ApiException.badRequest("person_id", "person_id must be 1 to 64 letters, digits, '_' or '-', got '"
@@ -127,7 +129,7 @@ public final class AttendanceApi {
         m.put("source", a.source());
         m.put("note", a.note());
         m.put("closed_automatically", a.closedAutomatically());
-        m.put("sync", syncView.apply(a));
+        m.put("sync", syncJson(a.sync()));
         return m;
     }
 }

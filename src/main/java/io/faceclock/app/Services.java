@@ -12,6 +12,12 @@ import io.faceclock.store.AttendanceStore;
 import io.faceclock.store.Database;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
+import io.faceclock.store.SettingStore;
+import io.faceclock.store.SyncStore;
+import io.faceclock.odoo.sync.OdooConfigService;
+import io.faceclock.odoo.sync.OdooOutbox;
+import io.faceclock.odoo.sync.OdooSyncService;
+import io.faceclock.security.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -28,6 +34,8 @@ public final class Services implements AutoCloseable {
     private final AttendanceService attendance;
     private final ApiKeys apiKeys;
     private final FailedKeyThrottle throttle;
+    private final SettingStore settingStore;
+    private final OdooSyncService odooSync;
 
     private Services(Settings settings, Clock clock) {
         this.settings = settings;
@@ -42,6 +50,15 @@ public final class Services implements AutoCloseable {
         this.throttle = new FailedKeyThrottle(settings.getInt("faceclock.security.failed-key-limit", 10),
                 Duration.ofSeconds(settings.getInt("faceclock.security.failed-key-window-seconds", 60)),
                 Duration.ofSeconds(settings.getInt("faceclock.security.failed-key-block-seconds", 300)), clock);
+        this.settingStore = new SettingStore(jdbc);
+        SyncStore syncStore = new SyncStore(jdbc);
+        OdooConfigService odooConfigs = new OdooConfigService(settings, settingStore,
+                SecretBox.open(System.getenv(SecretBox.ENV), settings.dataDir()), audit, clock);
+        this.odooSync = OdooSyncService.create(odooConfigs, settingStore, syncStore, jdbc, personStore, audit, clock,
+                "json2".equalsIgnoreCase(settings.get("faceclock.odoo.protocol", "xmlrpc")));
+        if (!"false".equalsIgnoreCase(settings.get("faceclock.odoo.enabled", "true"))) {
+            attendance.setListener(new OdooOutbox(syncStore, clock));
+        }
     }
 
     public static Services open(Settings settings) {
@@ -86,6 +103,14 @@ public final class Services implements AutoCloseable {
 
     public FailedKeyThrottle throttle() {
         return throttle;
+    }
+
+    public SettingStore settingStore() {
+        return settingStore;
+    }
+
+    public OdooSyncService odooSync() {
+        return odooSync;
     }
 
     @Override

@@ -15,7 +15,12 @@ public record Attendance(
         String note,
         boolean closedAutomatically,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        SyncInfo sync) {
+
+    /** Where the attendance stands with Odoo: pending, synced, failed (with Odoo's reason) or conflict. */
+    public record SyncInfo(String state, Long odooAttendanceId, String error, Instant syncedAt) {
+    }
 
     public boolean isOpen() {
         return checkOut == null;

@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class AttendanceStore {
 
     private static final String SELECT = "SELECT a.id, a.person_ref, p.person_id, p.name, a.check_in, a.check_out, "
-            + "a.source, a.note, a.closed_automatically, a.created_at, a.updated_at "
+            + "a.source, a.note, a.closed_automatically, a.created_at, a.updated_at, "
+            + "a.sync_state, a.odoo_attendance_id, a.sync_error, a.synced_at "
             + "FROM attendance a JOIN person p ON p.id = a.person_ref";
 
     private final Jdbc jdbc;
@@ -111,6 +112,8 @@ public final class AttendanceStore {
         return new Attendance(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),
                 rs.getString("name"), Jdbc.instant(rs, "check_in"), Jdbc.instant(rs, "check_out"),
                 rs.getString("source"), rs.getString("note"), rs.getBoolean("closed_automatically"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                new Attendance.SyncInfo(rs.getString("sync_state"), Jdbc.nullableLong(rs, "odoo_attendance_id"),
+                        rs.getString("sync_error"), Jdbc.instant(rs, "synced_at")));
     }
 }

@@ -57,9 +57,13 @@ public final class FakeOdoo implements AutoCloseable {
     private final boolean https;
 
     private FakeOdoo(OdooVersion version, SSLContext tls) throws IOException {
+        this(version, tls, 0);
+    }
+
+    private FakeOdoo(OdooVersion version, SSLContext tls, int port) throws IOException {
         this.version = version;
         this.https = tls != null;
-        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         if (tls == null) {
             this.server = HttpServer.create(any, 50);
         } else {
@@ -79,12 +83,22 @@ public final class FakeOdoo implements AutoCloseable {
         server.createContext("/json/2", new Json2Handler(this));
         server.createContext("/web/version", new WebVersionHandler(this));
         server.createContext("/json/version", new WebVersionHandler(this));
-        reset(Instant.now());
+        // the demo install happened a little while ago: its newest write_date (admin's, +1 s) is not in the future
+        reset(Instant.now().minusSeconds(5));
         server.start();
     }
 
     public static FakeOdoo start(OdooVersion version) {
         return startHttps(version, null);
+    }
+
+    /** On a chosen port: a test can take Odoo down and bring a new one up where faceclock expects it. */
+    public static FakeOdoo startOnPort(OdooVersion version, int port) {
+        try {
+            return new FakeOdoo(version, null, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same over TLS with the given server context (its certificate should name 127.0.0.1). */

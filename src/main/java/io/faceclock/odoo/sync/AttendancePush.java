@@ -45,9 +45,7 @@ final class AttendancePush {
                 pushBatch(client, items.subList(from, Math.min(items.size(), from + BATCH)), result, outcomes);
             }
         } catch (OdooException e) {
-            if (isAboutOneRecord(e)) {
-                throw e;
-            }
+            // Not about one record (those are caught per record): the connection, the user or the server.
             result.abortedBy = e.getMessage();
         }
         return outcomes;

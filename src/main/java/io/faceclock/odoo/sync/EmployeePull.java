@@ -1,0 +1,192 @@
+package io.faceclock.odoo.sync;
+
+import io.faceclock.odoo.FieldInfo;
+import io.faceclock.odoo.OdooClient;
+import io.faceclock.people.Person;
+import io.faceclock.people.PersonFields;
+import io.faceclock.store.Jdbc;
+import io.faceclock.store.PersonStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Brings Odoo's employees in, a page at a time (memory does not grow with the company). People are
+ * linked by odoo_employee_id, so a changed badge renames the person and keeps their faces and
+ * history. Archived employees are deactivated here and stop being recognised.
+ */
+final class EmployeePull {
+
+    static final String MODEL = "hr.employee";
+    static final int PAGE = 500;
+    private static final List<String> WANTED = List.of("id", "name", "barcode", "work_email", "mobile_phone",
+            "work_phone", "department_id", "job_id", "job_title", "employee_type", "active", "write_date");
+    private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Jdbc jdbc;
+    private final PersonStore persons;
+    private final Clock clock;
+
+    EmployeePull(Jdbc jdbc, PersonStore persons, Clock clock) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.clock = clock;
+    }
+
+    /**
+     * Pulls employees written since {@code since} (all when null), at most {@code limit} (null: all).
+     * Returns the newest write_date seen, to ask again with {@code >=} next time.
+     */
+    Instant pull(OdooClient client, Instant since, Integer limit, PullResult result) {
+        Map<String, FieldInfo> available = client.fieldsGet(MODEL);
+        List<String> fields = WANTED.stream().filter(available::containsKey).toList();
+        Instant newest = since;
+        int lastId = 0;
+        while (limit == null || result.total < limit) {
+            List<Object> domain = new ArrayList<>();
+            domain.add(List.of("id", ">", lastId));
+            if (since != null) {
+                domain.add(List.of("write_date", ">=", since));
+            }
+            int page = limit == null ? PAGE : Math.min(PAGE, limit - result.total);
+            List<Map<String, Object>> rows = client.searchRead(MODEL, domain, fields, 0, page, "id asc", Map.of());
+            for (Map<String, Object> e : rows) {
+                lastId = ((Number) e.get("id")).intValue();
+                result.total++;
+                apply(e, result);
+                if (e.get("write_date") instanceof Instant w && (newest == null || w.isAfter(newest))) {
+                    newest = w;
+                }
+            }
+            if (rows.size() < page) {
+                break;
+            }
+        }
+        deactivateArchived(client, since, result);
+        return newest;
+    }
+
+    private void deactivateArchived(OdooClient client, Instant since, PullResult result) {
+        List<Object> domain = new ArrayList<>(List.of(List.of("active", "=", false)));
+        if (since != null) {
+            domain.add(List.of("write_date", ">=", since));
+        }
+        int lastId = 0;
+        while (true) {
+            List<Object> page = new ArrayList<>(domain);
+            page.add(List.of("id", ">", lastId));
+            List<Integer> ids = client.search(MODEL, page, 0, PAGE * 4, "id asc", Map.of("active_test", false));
+            for (Integer id : ids) {
+                lastId = id;
+                boolean changed = jdbc.inTransaction(c -> {
+                    Optional<Person> p = persons.findByOdooEmployeeId(c, id);
+                    if (p.isEmpty() || !p.get().active()) {
+                        return false;
+                    }
+                    persons.update(c, p.get().id(), withActive(p.get().fields(), false), now());
+                    return true;
+                });
+                if (changed) {
+                    result.deactivated++;
+                }
+            }
+            if (ids.size() < PAGE * 4) {
+                return;
+            }
+        }
+    }
+
+    private void apply(Map<String, Object> e, PullResult result) {
+        int odooId = ((Number) e.get("id")).intValue();
+        String personId = personId(e, odooId);
+        jdbc.inTransaction(c -> {
+            Optional<Person> linked = persons.findByOdooEmployeeId(c, odooId);
+            if (linked.isPresent()) {
+                update(c, linked.get(), e, personId, result);
+            } else {
+                Optional<Person> sameId = persons.findByPersonId(c, personId);
+                if (sameId.isPresent()) {
+                    result.error("Employee " + odooId + " (" + text(e.get("name")) + ") has badge " + personId
+                            + ", which person '" + sameId.get().name() + "' created in faceclock already uses; "
+                            + "not overwritten. Link them by setting that person's odoo_employee_id to " + odooId);
+                } else {
+                    persons.insert(c, fields(e, personId, odooId, Map.of()), now());
+                    result.added++;
+                }
+            }
+            return null;
+        });
+    }
+
+    private void update(Connection c, Person p, Map<String, Object> e, String personId, PullResult result)
+            throws SQLException {
+        String newId = personId;
+        if (!personId.equals(p.personId()) && persons.findByPersonId(c, personId).isPresent()) {
+            result.error("Employee " + p.odooEmployeeId() + " changed badge to " + personId + ", which another person "
+                    + "uses; kept " + p.personId());
+            newId = p.personId();
+        }
+        PersonFields f = fields(e, newId, p.odooEmployeeId().intValue(), p.metadata());
+        if (!f.equals(p.fields())) {
+            persons.update(c, p.id(), f, now());
+            result.updated++;
+        }
+    }
+
+    private static PersonFields fields(Map<String, Object> e, String personId, int odooId,
+                                       Map<String, Object> oldMetadata) {
+        Map<String, Object> metadata = new LinkedHashMap<>(oldMetadata);
+        if (e.containsKey("employee_type")) {
+            String type = text(e.get("employee_type"));
+            if (type == null) {
+                metadata.remove("employee_type");
+            } else {
+                metadata.put("employee_type", type);
+            }
+        }
+        String phone = Objects.requireNonNullElse(text(e.get("mobile_phone")), Objects.toString(text(e.get("work_phone")), ""));
+        String position = Objects.requireNonNullElse(many2oneName(e.get("job_id")),
+                Objects.toString(text(e.get("job_title")), ""));
+        return new PersonFields(personId, Objects.requireNonNullElse(text(e.get("name")), "Employee " + odooId),
+                text(e.get("work_email")), phone.isEmpty() ? null : phone, many2oneName(e.get("department_id")),
+                position.isEmpty() ? null : position, metadata, !Boolean.FALSE.equals(e.get("active")),
+                (long) odooId);
+    }
+
+    /** The badge when it is a usable person_id, else ODOO_<id>. */
+    static String personId(Map<String, Object> e, int odooId) {
+        String barcode = text(e.get("barcode"));
+        return barcode != null && PERSON_ID.matcher(barcode).matches() ? barcode : "ODOO_" + odooId;
+    }
+
+    private static PersonFields withActive(PersonFields f, boolean active) {
+        return new PersonFields(f.personId(), f.name(), f.email(), f.phone(), f.department(), f.position(),
+                f.metadata(), active, f.odooEmployeeId());
+    }
+
+    /** Odoo says False for an empty field. */
+    private static String text(Object v) {
+        if (v == null || v instanceof Boolean) {
+            return null;
+        }
+        String s = v.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String many2oneName(Object v) {
+        return v instanceof List<?> l && l.size() > 1 ? text(l.get(1)) : null;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,266 @@
+package io.faceclock.odoo.sync;
+
+import io.faceclock.api.ApiException;
+import io.faceclock.audit.AuditLog;
+import io.faceclock.audit.LogLevel;
+import io.faceclock.odoo.OdooClient;
+import io.faceclock.odoo.OdooClients;
+import io.faceclock.odoo.OdooConnection;
+import io.faceclock.odoo.OdooException;
+import io.faceclock.odoo.ServerVersion;
+import io.faceclock.odoo.UserInfo;
+import io.faceclock.odoo.sync.AttendancePush.Outcome;
+import io.faceclock.store.Jdbc;
+import io.faceclock.store.PersonStore;
+import io.faceclock.store.SettingStore;
+import io.faceclock.store.SyncStore;
+import io.faceclock.store.SyncStore.OutboxRow;
+import io.faceclock.store.SyncStore.SyncItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+
+/**
+ * The Odoo sync as operators see it: test a connection, pull employees, push attendances, drain
+ * the outbox. One push runs at a time (a manual push and the outbox drain never race to create
+ * the same record), and every run leaves an odoo_sync entry in the audit log.
+ */
+public final class OdooSyncService {
+
+    private static final String LAST_PULL_WRITE_DATE = "odoo.pull.since";
+    private static final String LAST_SYNC = "odoo.last_sync";
+    private static final String LAST_MESSAGE = "odoo.last_sync_message";
+    private static final String LAST_ERROR = "odoo.last_error";
+    private static final String STATUS = "odoo.status";
+
+    private final OdooConfigService configs;
+    private final SettingStore settings;
+    private final SyncStore syncStore;
+    private final EmployeePull pull;
+    private final AttendancePush push;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final boolean json2;
+    private final ReentrantLock pullLock = new ReentrantLock();
+    private final ReentrantLock pushLock = new ReentrantLock();
+
+    OdooSyncService(OdooConfigService configs, SettingStore settings, SyncStore syncStore, EmployeePull pull,
+                           AttendancePush push, AuditLog audit, Clock clock, boolean json2) {
+        this.configs = configs;
+        this.settings = settings;
+        this.syncStore = syncStore;
+        this.pull = pull;
+        this.push = push;
+        this.audit = audit;
+        this.clock = clock;
+        this.json2 = json2;
+    }
+
+    /** The service with its pull and push over the given stores. */
+    public static OdooSyncService create(OdooConfigService configs, SettingStore settings, SyncStore syncStore,
+                                         Jdbc jdbc, PersonStore persons, AuditLog audit, Clock clock, boolean json2) {
+        return new OdooSyncService(configs, settings, syncStore, new EmployeePull(jdbc, persons, clock),
+                new AttendancePush(syncStore, new EmployeeLinks(jdbc), clock), audit, clock, json2);
+    }
+
+    public OdooConfigService configs() {
+        return configs;
+    }
+
+    public boolean configured() {
+        return configs.current().isPresent();
+    }
+
+    /** Connects with the given configuration (or the saved one) and says what that user may do. */
+    public Map<String, Object> test(OdooConfig given) {
+        OdooConfig config = given != null ? given : requireConfig();
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            OdooClient client = client(config);
+            ServerVersion v = client.version();
+            out.put("server_version", v.serverVersion());
+            out.put("protocol_version", v.protocolVersion());
+            int uid = client.authenticate();
+            UserInfo user = client.currentUser();
+            boolean readEmployees = client.checkAccessRights("hr.employee", "read");
+            boolean createAttendances = client.checkAccessRights("hr.attendance", "create");
+            out.put("uid", uid);
+            out.put("user_name", user.name());
+            out.put("can_read_employees", readEmployees);
+            out.put("can_create_attendances", createAttendances);
+            out.put("message", "Connected to Odoo " + v.serverVersion() + " as " + user.name()
+                    + (readEmployees && createAttendances ? "" : missingRights(readEmployees, createAttendances)));
+            out.put("success", true);
+            log(LogLevel.INFO, "Connection test to " + config.url() + " succeeded", Map.of("url", config.url(),
+                    "server_version", v.serverVersion(), "uid", uid));
+        } catch (OdooException e) {
+            out.put("success", false);
+            out.put("message", e.getMessage());
+            out.put("error", e.getMessage());
+            log(LogLevel.WARNING, "Connection test to " + config.url() + " failed: " + e.getMessage(),
+                    Map.of("url", config.url(), "kind", e.kind().name()));
+        }
+        return out;
+    }
+
+    public PullResult pull(OdooConfig given, Integer limit, boolean full) {
+        OdooConfig config = given != null ? given : requireConfig();
+        if (!pullLock.tryLock()) {
+            throw ApiException.conflict(null, "A pull from Odoo is already running");
+        }
+        try {
+            PullResult result = new PullResult();
+            Instant since = full ? null : settings.get(LAST_PULL_WRITE_DATE).map(Instant::parse).orElse(null);
+            try {
+                Instant newest = pull.pull(client(config), since, limit, result);
+                if (newest != null && limit == null) {
+                    settings.put(LAST_PULL_WRITE_DATE, newest.toString(), clock.instant());
+                }
+                finish("ok", result.message(), null);
+                log(result.errors().isEmpty() ? LogLevel.INFO : LogLevel.WARNING, result.message(),
+                        Map.of("added", result.added(), "updated", result.updated(), "deactivated",
+                                result.deactivated(), "total", result.total(), "full", full,
+                                "errors", result.errors()));
+            } catch (OdooException e) {
+                finish("error", "Pull failed: " + e.getMessage(), e.getMessage());
+                log(LogLevel.ERROR, "Pull from Odoo failed: " + e.getMessage(), Map.of("kind", e.kind().name(),
+                        "added", result.added(), "updated", result.updated()));
+                throw new ApiException(502, null, "Pull from Odoo failed: " + e.getMessage());
+            }
+            return result;
+        } finally {
+            pullLock.unlock();
+        }
+    }
+
+    /** Pushes every attendance whose check-in lies in [from, to). */
+    public PushResult push(OdooConfig given, Instant from, Instant to) {
+        OdooConfig config = given != null ? given : requireConfig();
+        pushLock.lock();
+        try {
+            PushResult result = new PushResult();
+            List<SyncItem> items = syncStore.inRange(from, to);
+            push.push(client(config), items, result);
+            report("Push", result, Map.of("from", from.toString(), "to", to.toString()));
+            return result;
+        } finally {
+            pushLock.unlock();
+        }
+    }
+
+    /** Sends what the outbox holds; waits with growing pauses while Odoo cannot be reached. */
+    public PushResult drainOutbox() {
+        PushResult result = new PushResult();
+        if (!configured() || !pushLock.tryLock()) {
+            return result;
+        }
+        try {
+            Instant now = clock.instant();
+            List<OutboxRow> due = syncStore.due(now, AttendancePush.BATCH);
+            if (due.isEmpty()) {
+                return result;
+            }
+            Map<Long, Outcome> outcomes = push.push(client(requireConfig()), syncStore.byIds(
+                    due.stream().map(OutboxRow::attendanceId).toList()), result);
+            for (OutboxRow row : due) {
+                if (outcomes.containsKey(row.attendanceId())) {
+                    syncStore.done(row);
+                } else {
+                    syncStore.retryLater(row, now.plus(backoff(row.attempts())), String.valueOf(result.abortedBy()));
+                }
+            }
+            report("Outbox", result, Map.of("queued", due.size()));
+            return result;
+        } finally {
+            pushLock.unlock();
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(3600, 30L << Math.min(attempts, 10));
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The odoo block of GET /sync/status. */
+    public Map<String, Object> status(Map<String, Instant> nextRuns, boolean enabled) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var config = configs.current();
+        m.put("enabled", enabled && config.isPresent());
+        m.put("configured", config.isPresent());
+        m.put("url", config.map(OdooConfig::url).orElse(null));
+        m.put("db", config.map(OdooConfig::db).orElse(null));
+        m.put("config_source", config.map(OdooConfig::source).orElse(null));
+        m.put("status", config.isEmpty() ? "not_configured" : settings.get(STATUS).orElse("never_synced"));
+        m.put("last_sync", settings.get(LAST_SYNC).orElse(null));
+        m.put("last_sync_message", settings.get(LAST_MESSAGE).orElse(null));
+        m.put("last_error", settings.get(LAST_ERROR).orElse(null));
+        m.put("outbox_depth", syncStore.depth());
+        m.put("oldest_unsent_seconds", syncStore.oldestEnqueued()
+                .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(null));
+        m.put("attendance_sync_states", syncStore.countsByState());
+        Map<String, String> runs = new LinkedHashMap<>();
+        nextRuns.forEach((k, v) -> runs.put(k, v == null ? null : v.toString()));
+        m.put("next_runs", runs);
+        return m;
+    }
+
+    private void report(String what, PushResult result, Map<String, Object> extra) {
+        Map<String, Object> details = new LinkedHashMap<>(extra);
+        details.put("pushed", result.pushed());
+        details.put("updated", result.updated());
+        details.put("unchanged", result.unchanged());
+        details.put("failed", result.failed());
+        details.put("conflicts", result.conflicts());
+        details.put("total", result.total());
+        details.put("errors", result.errors());
+        if (result.abortedBy() != null) {
+            finish("error", what + ": " + result.message(), result.abortedBy());
+            log(LogLevel.ERROR, what + " to Odoo stopped: " + result.abortedBy(), details);
+        } else {
+            finish(result.failed() + result.conflicts() > 0 ? "partial" : "ok", what + ": " + result.message(), null);
+            log(result.failed() + result.conflicts() > 0 ? LogLevel.WARNING : LogLevel.INFO,
+                    what + ": " + result.message(), details);
+        }
+    }
+
+    private void finish(String status, String message, String error) {
+        Instant now = clock.instant();
+        settings.put(STATUS, status, now);
+        settings.put(LAST_SYNC, now.toString(), now);
+        settings.put(LAST_MESSAGE, message, now);
+        if (error != null) {
+            settings.put(LAST_ERROR, now + " " + error, now);
+        }
+    }
+
+    private OdooClient client(OdooConfig config) {
+        OdooConnection conn = configs.connection(config);
+        return json2 ? OdooClients.json2(conn) : OdooClients.xmlRpc(conn);
+    }
+
+    private OdooConfig requireConfig() {
+        return configs.current().orElseThrow(() -> ApiException.conflict(null, "Odoo is not configured: "
+                + "POST /api/v1/sync/odoo/config, run `faceclock configure-odoo`, or set FACECLOCK_ODOO_URL"));
+    }
+
+    private static String missingRights(boolean readEmployees, boolean createAttendances) {
+        StringBuilder b = new StringBuilder("; but this user");
+        if (!readEmployees) {
+            b.append(" cannot read employees (needs Employees / Officer)");
+        }
+        if (!createAttendances) {
+            b.append(readEmployees ? "" : " and").append(" cannot create attendances (needs Attendances / Officer)");
+        }
+        return b.toString();
+    }
+
+    private void log(LogLevel level, String message, Map<String, ?> details) {
+        audit.write(AuditLog.ODOO_SYNC, level, message, details);
+    }
+
+}
