@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "faceclock", mixinStandardHelpOptions = true, version = "faceclock 0.1.0",
         description = "Face-recognition time clock that keeps Odoo's Employees and Attendances in sync.%n"
                 + "With no command it runs the service.",
-        subcommands = {ServeCommand.class, ApiKeyCommand.class, ModelsCommand.class, EvalCommand.class,
+        subcommands = {ServeCommand.class, ApiKeyCommand.class, ConfigureOdooCommand.class, PullCommand.class,
+                PushCommand.class, ModelsCommand.class, EvalCommand.class,
                 BenchCommand.class})
 public final class FaceclockCommand implements Callable<Integer> {
 

@@ -23,13 +23,24 @@ final class PackagedJar {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("FACECLOCK_"));
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
         return pb.start();
     }
 
     /** Runs a command to its end and returns what it printed. */
     static Result run(Path workDir, String... args) throws Exception {
+        return runWithInput(workDir, null, args);
+    }
+
+    /** Runs a command with the given text on its standard input. */
+    static Result runWithInput(Path workDir, String input, String... args) throws Exception {
         Path out = Files.createTempFile(workDir, "cmd", ".out");
         Process p = start(out, args);
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("faceclock " + String.join(" ", args) + " did not finish");

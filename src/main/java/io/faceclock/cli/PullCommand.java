@@ -1,0 +1,29 @@
+package io.faceclock.cli;
+
+import io.faceclock.app.Services;
+import io.faceclock.odoo.sync.PullResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "pull", description = "Pull employees from Odoo now (incremental unless --full)")
+public final class PullCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions options = new SettingsOptions();
+    @Option(names = "--full", description = "Re-read every employee")
+    boolean full;
+    @Option(names = "--limit", description = "At most this many employees")
+    Integer limit;
+
+    @Override
+    public Integer call() {
+        try (Services services = Services.open(options.resolve())) {
+            PullResult r = services.odooSync().pull(null, limit, full);
+            System.out.println(r.message());
+            r.errors().forEach(e -> System.out.println("  " + e));
+            return 0;
+        }
+    }
+}
