@@ -124,7 +124,7 @@ public final class FaceclockApp implements AutoCloseable {
         main.bind("faceApi", new FaceApi(faces.registry(), services.siteClock()));
         main.bind("recognitionApi", new RecognitionApi(faces.recognizer(), services.attendance(), faces.rules(),
                 faces.threshold(), services.audit()));
-        main.bind("forgottenAttendance", new ForgottenAttendanceCloser(services.attendance(), faces.rules().maxOpen()));
+        main.bind("forgottenAttendance", new ForgottenAttendanceCloser(services.attendance(), faces.rules()));
     }
 
     private HealthContributor databaseHealth() {

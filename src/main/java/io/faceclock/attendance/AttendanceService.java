@@ -100,8 +100,8 @@ public final class AttendanceService {
             }
             PunchPolicy policy = rules.policyFor(source);
             Optional<Attendance> open = store.openFor(c, p.id());
-            if (open.isPresent() && Duration.between(open.get().checkIn(), at).compareTo(rules.maxOpen()) > 0) {
-                closeAutomatically(c, open.get(), rules.maxOpen());
+            if (open.isPresent() && rules.autoCloseTime(open.get().checkIn(), clock.zone()).isBefore(at)) {
+                closeAutomatically(c, open.get(), rules.autoCloseTime(open.get().checkIn(), clock.zone()));
                 open = Optional.empty();
             }
             if (policy == PunchPolicy.TOGGLE && open.isPresent()) {
@@ -122,10 +122,11 @@ public final class AttendanceService {
         });
     }
 
-    /** Closes attendances left open longer than maxOpen, at check-in + maxOpen; returns how many. */
-    public int closeForgotten(Duration maxOpen) {
-        Instant cutoff = clock.now().minus(maxOpen);
-        List<Attendance> stale = store.openBefore(cutoff);
+    /** Closes open attendances whose automatic close time has passed, at that time; returns how many. */
+    public int closeForgotten(PunchRules rules) {
+        Instant now = clock.now();
+        List<Attendance> stale = store.openBefore(now).stream()
+                .filter(a -> rules.autoCloseTime(a.checkIn(), clock.zone()).isBefore(now)).toList();
         int closed = 0;
         for (Attendance a : stale) {
             closed += jdbc.inTransaction(c -> {
@@ -134,19 +135,18 @@ public final class AttendanceService {
                 if (current == null || !current.isOpen()) {
                     return 0;
                 }
-                closeAutomatically(c, current, maxOpen);
+                closeAutomatically(c, current, rules.autoCloseTime(current.checkIn(), clock.zone()));
                 return 1;
             });
         }
         return closed;
     }
 
-    private void closeAutomatically(Connection c, Attendance open, Duration maxOpen) throws SQLException {
-        Instant out = open.checkIn().plus(maxOpen);
+    private void closeAutomatically(Connection c, Attendance open, Instant out) throws SQLException {
         store.update(c, open.id(), open.checkIn(), out, open.note(), true, clock.now());
         Attendance after = store.findById(c, open.id()).orElseThrow();
         audit.write(c, AuditLog.ATTENDANCE, LogLevel.WARNING, "Attendance " + open.id() + " of " + open.personId()
-                + " was still open after " + maxOpen.toHours() + " h; closed automatically at " + clock.human(out),
+                + " was left open; closed automatically at " + clock.human(out),
                 Map.of("attendance_id", open.id(), "person_id", open.personId(), "check_out", clock.format(out)));
         listener.changed(c, after);
     }

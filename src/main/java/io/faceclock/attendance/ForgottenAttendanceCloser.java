@@ -1,19 +1,18 @@
 package io.faceclock.attendance;
 
-import java.time.Duration;
 
 /** Closes attendances nobody checked out of, so the next check-in and Odoo's rules are not blocked. */
 public final class ForgottenAttendanceCloser {
 
     private final AttendanceService attendance;
-    private final Duration maxOpen;
+    private final PunchRules rules;
 
-    public ForgottenAttendanceCloser(AttendanceService attendance, Duration maxOpen) {
+    public ForgottenAttendanceCloser(AttendanceService attendance, PunchRules rules) {
         this.attendance = attendance;
-        this.maxOpen = maxOpen;
+        this.rules = rules;
     }
 
     public int run() {
-        return attendance.closeForgotten(maxOpen);
+        return attendance.closeForgotten(rules);
     }
 }

@@ -13,6 +13,7 @@ import io.faceclock.store.FaceStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recog
                         ImageLimits.DEFAULT.minSide()));
     }
 
-    static PunchRules punchRules(Settings s) {
+    public static PunchRules punchRules(Settings s) {
         PunchPolicy def = policy("faceclock.attendance.policy", s.get("faceclock.attendance.policy", "toggle"));
         Map<String, PunchPolicy> bySource = new HashMap<>();
         String pairs = s.get("faceclock.attendance.policy-by-source");
@@ -60,8 +61,16 @@ public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recog
                 bySource.put(kv[0].trim(), policy("faceclock.attendance.policy-by-source", kv[1]));
             }
         }
+        String closeAt = s.get("faceclock.attendance.auto-close-at");
+        LocalTime at;
+        try {
+            at = closeAt == null ? null : LocalTime.parse(closeAt);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("faceclock.attendance.auto-close-at must be a time such as 23:59, got '"
+                    + closeAt + "'");
+        }
         return new PunchRules(def, bySource, Duration.ofSeconds(s.getInt("faceclock.attendance.cooldown-seconds", 60)),
-                Duration.ofHours(s.getInt("faceclock.attendance.max-open-hours", 16)));
+                Duration.ofHours(s.getInt("faceclock.attendance.max-open-hours", 16)), at);
     }
 
     private static PunchPolicy policy(String key, String value) {
