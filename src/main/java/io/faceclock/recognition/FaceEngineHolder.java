@@ -22,15 +22,16 @@ public final class FaceEngineHolder implements HealthContributor, AutoCloseable 
 
     private FaceEngineHolder(FaceEngine engine, String reason) {
         this.engine = engine;
-        this.reason = reason;
+        this.reason = reason == null ? null : reason.replaceFirst("^face engine unavailable: ", "");
     }
 
     public static FaceEngineHolder open(FaceSettings settings) {
         FaceEngineStatus status = FaceEngine.check(settings);
         if (!status.up()) {
+            FaceEngineHolder down = new FaceEngineHolder(null, status.reason());
             LOG.warn("Face engine unavailable: {}. Everything that needs no face still works; "
-                    + "`faceclock models install` fetches the default models.", status.reason());
-            return new FaceEngineHolder(null, status.reason());
+                    + "`faceclock models install` fetches the default models.", down.reason);
+            return down;
         }
         try {
             return new FaceEngineHolder(FaceEngine.open(settings), null);

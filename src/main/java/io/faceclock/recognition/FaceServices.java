@@ -36,7 +36,10 @@ public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recog
     }
 
     static FaceSettings faceSettings(Settings s) {
-        FaceSettings d = FaceSettings.defaults(Path.of(s.get("faceclock.models.dir", "./models")));
+        FaceSettings base = FaceSettings.defaults(Path.of(s.get("faceclock.models.dir", "./models")));
+        FaceSettings d = new FaceSettings(base.modelsDir(), base.intraOpThreads(), base.detectorScoreThreshold(),
+                base.nmsThreshold(), base.limits(), base.quality(), base.thumbnails(), base.detectorModel(),
+                embedderSpec(s));
         QualitySettings q = d.quality();
         return d.withIntraOpThreads(s.getInt("faceclock.face.threads", 2))
                 .withThumbnails(Boolean.parseBoolean(s.get("faceclock.face.thumbnails", "true")))
@@ -45,6 +48,50 @@ public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recog
                 .withLimits(new ImageLimits(s.getInt(Settings.MAX_BODY_BYTES, 10 << 20),
                         Long.parseLong(s.get("faceclock.face.max-image-pixels", "25000000")),
                         ImageLimits.DEFAULT.minSide()));
+    }
+
+    /**
+     * MobileFaceNet unless faceclock.face.embedder.file names another ONNX embedder of the same kind
+     * (OpenCV's SFace, say): its sha256, input name and size, colour order, (x - mean) / std, output
+     * size and alignment template (ten numbers, x y for the five landmarks in a 112x112 crop).
+     */
+    static EmbedderSpec embedderSpec(Settings s) {
+        EmbedderSpec d = EmbedderSpec.MOBILEFACENET_128;
+        String file = s.get("faceclock.face.embedder.file");
+        if (file == null) {
+            return d;
+        }
+        String sha = s.get("faceclock.face.embedder.sha256");
+        if (sha == null || !sha.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("faceclock.face.embedder.sha256 must be the file's 64-hex-digit sha256 "
+                    + "(sha256sum " + file + ")");
+        }
+        String color = s.get("faceclock.face.embedder.color", "rgb");
+        if (!color.equalsIgnoreCase("rgb") && !color.equalsIgnoreCase("bgr")) {
+            throw new IllegalArgumentException("faceclock.face.embedder.color must be rgb or bgr, got '" + color + "'");
+        }
+        return new EmbedderSpec(new io.faceclock.face.ModelFile(file, sha.toLowerCase(java.util.Locale.ROOT),
+                java.util.List.of()), s.get("faceclock.face.embedder.input-name", d.inputName()),
+                s.getInt("faceclock.face.embedder.input-size", d.inputSize()), color.equalsIgnoreCase("rgb"),
+                Double.parseDouble(s.get("faceclock.face.embedder.mean", String.valueOf(d.mean()))),
+                Double.parseDouble(s.get("faceclock.face.embedder.std", String.valueOf(d.std()))),
+                s.getInt("faceclock.face.embedder.dimensions", d.dimensions()), template(s, d));
+    }
+
+    private static java.util.List<io.faceclock.face.Point> template(Settings s, EmbedderSpec d) {
+        String text = s.get("faceclock.face.embedder.template");
+        if (text == null) {
+            return d.template();
+        }
+        String[] n = text.trim().split("[\\s,]+");
+        if (n.length != 10) {
+            throw new IllegalArgumentException("faceclock.face.embedder.template needs 10 numbers (x y of 5 points)");
+        }
+        java.util.List<io.faceclock.face.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i += 2) {
+            points.add(new io.faceclock.face.Point(Double.parseDouble(n[i]), Double.parseDouble(n[i + 1])));
+        }
+        return points;
     }
 
     public static PunchRules punchRules(Settings s) {
