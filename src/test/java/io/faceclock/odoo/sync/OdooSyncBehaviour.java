@@ -30,17 +30,30 @@ abstract class OdooSyncBehaviour {
     static final String PASSWORD = "S3cret-odoo-Pa55";
     protected FakeOdoo odoo;
     protected RunningService service;
+    /** What faceclock logs in with: the user's password, or an API key where the protocol needs one. */
+    protected String secret = PASSWORD;
 
     abstract OdooVersion version();
+
+    /** Settings for the transport under test (XML-RPC by default). */
+    Map<String, String> transportSettings() {
+        return Map.of();
+    }
+
+    /** Called once the faceclock user exists in the fake; may replace {@link #secret}. */
+    void userCreated(int uid) {
+    }
 
     @BeforeAll
     void start() throws Exception {
         odoo = FakeOdoo.start(version());
         int uid = odoo.addUser("faceclock", PASSWORD, FakeOdoo.GROUP_HR_OFFICER, FakeOdoo.GROUP_ATTENDANCE_OFFICER);
         assertTrue(uid > 0);
-        service = RunningService.start(Files.createTempDirectory("faceclock-odoo"), null, "Europe/Brussels",
-                Map.of("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099"));
-        Reply saved = service.post("/api/v1/sync/odoo/config", credentials(PASSWORD));
+        userCreated(uid);
+        Map<String, String> settings = new java.util.HashMap<>(transportSettings());
+        settings.put("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099");
+        service = RunningService.start(Files.createTempDirectory("faceclock-odoo"), null, "Europe/Brussels", settings);
+        Reply saved = service.post("/api/v1/sync/odoo/config", credentials(secret));
         assertEquals(200, saved.status(), saved.toString());
         Reply pulled = service.post("/api/v1/sync/odoo/pull", Map.of());
         assertEquals(200, pulled.status(), pulled.toString());
@@ -60,12 +73,12 @@ abstract class OdooSyncBehaviour {
     void the_saved_password_is_masked_encrypted_and_never_logged() throws Exception {
         Reply config = service.get("/api/v1/sync/odoo/config");
         assertEquals(OdooConfig.MASK, config.json().get("config").get("password").asText());
-        assertFalse(config.body().contains(PASSWORD));
-        assertFalse(service.get("/api/v1/logs?limit=500").body().contains(PASSWORD));
+        assertFalse(config.body().contains(secret));
+        assertFalse(service.get("/api/v1/logs?limit=500").body().contains(secret));
         try (var c = service.app().services().database().connection(); var st = c.createStatement();
              var rs = st.executeQuery("SELECT setting_value FROM setting")) {
             while (rs.next()) {
-                assertFalse(rs.getString(1).contains(PASSWORD), "stored in clear: " + rs.getString(1));
+                assertFalse(rs.getString(1).contains(secret), "stored in clear: " + rs.getString(1));
             }
         }
     }
@@ -80,11 +93,11 @@ abstract class OdooSyncBehaviour {
         JsonNode bad = service.post("/api/v1/sync/odoo/test", credentials("wrong")).json();
         assertFalse(bad.get("success").asBoolean());
         assertEquals("Authentication failed. Check credentials.", bad.get("message").asText());
-        Map<String, Object> nowhere = new LinkedHashMap<>(credentials(PASSWORD));
+        Map<String, Object> nowhere = new LinkedHashMap<>(credentials(secret));
         nowhere.put("url", "http://127.0.0.1:" + FakeOdoo.unusedPort());
         JsonNode down = service.post("/api/v1/sync/odoo/test", nowhere).json();
         assertFalse(down.get("success").asBoolean());
-        assertFalse(down.toString().contains(PASSWORD));
+        assertFalse(down.toString().contains(secret));
     }
 
     @Test
