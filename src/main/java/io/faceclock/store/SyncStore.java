@@ -45,13 +45,24 @@ public final class SyncStore {
                 SyncStore::map, ids.toArray());
     }
 
-    /** Records what Odoo now holds, unless the attendance changed locally meanwhile (then it stays queued). */
+    /**
+     * Records what Odoo now holds for the attendance. If the attendance changed here while it was on
+     * its way, the Odoo id and the sent values are still kept (so the next push writes the change to
+     * the same record instead of creating a twin) but it stays pending; returns whether it is synced.
+     */
     public boolean markSynced(SyncItem item, long odooId, Instant now) {
-        return jdbc.update("UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ?, "
-                        + "sync_state = 'synced', sync_error = NULL, synced_at = ? WHERE id = ? AND check_in = ? "
-                        + "AND " + (item.checkOut() == null ? "check_out IS NULL" : "check_out = ?"),
-                args(odooId, item.checkIn(), Jdbc.orNull(item.checkOut()), now, item.attendanceId(), item.checkIn(),
-                        item.checkOut())) == 1;
+        String same = "check_in = ? AND " + (item.checkOut() == null ? "check_out IS NULL" : "check_out = ?");
+        List<Object> args = new ArrayList<>(List.of(odooId, item.checkIn(), Jdbc.orNull(item.checkOut()), now,
+                item.checkIn()));
+        if (item.checkOut() != null) {
+            args.add(item.checkOut());
+        }
+        args.add(item.attendanceId());
+        jdbc.update("UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ?, "
+                + "synced_at = ?, sync_error = NULL, sync_state = CASE WHEN " + same + " THEN 'synced' "
+                + "ELSE 'pending' END WHERE id = ?", args.toArray());
+        return jdbc.queryOne("SELECT sync_state FROM attendance WHERE id = ?", rs -> rs.getString(1),
+                item.attendanceId()).map("synced"::equals).orElse(false);
     }
 
     public void markProblem(long attendanceId, String state, String error, Instant now) {
@@ -113,16 +124,6 @@ public final class SyncStore {
         return oldest.isEmpty() ? Optional.empty() : Optional.ofNullable(oldest.get(0));
     }
 
-    private static Object[] args(Object... a) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            if (i == a.length - 1 && a[i] == null) {
-                continue;
-            }
-            out.add(a[i]);
-        }
-        return out.toArray();
-    }
 
     private static SyncItem map(ResultSet rs) throws SQLException {
         return new SyncItem(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),

@@ -236,6 +236,28 @@ abstract class OdooSyncBehaviour {
     }
 
     @Test
+    void an_attendance_edited_while_its_create_was_in_flight_is_written_not_duplicated() {
+        int emp = odoo.addEmployee(Map.of("name", "Flo Flight", "barcode", "FLY1"));
+        pullAndExpect("FLY1");
+        long id = service.post("/api/v1/attendance", Map.of("person_id", "FLY1",
+                "check_in", "2025-10-01T08:00:00Z", "check_out", "2025-10-01T12:00:00Z")).data().get("id").asLong();
+        var store = new io.faceclock.store.SyncStore(service.app().services().jdbc());
+        var inFlight = store.byIds(List.of(id)).get(0);
+        // the create reached Odoo ...
+        int odooId = odoo.addAttendance(emp, Instant.parse("2025-10-01T08:00:00Z"), Instant.parse("2025-10-01T12:00:00Z"));
+        // ... while someone corrected the check-in here, before faceclock recorded the answer
+        service.patch("/api/v1/attendance/" + id, Map.of("check_in", "2025-10-01T07:30:00Z"));
+        assertFalse(store.markSynced(inFlight, odooId, Instant.now()));
+        JsonNode r = service.post("/api/v1/sync/odoo/push", Map.of("start_date", "2025-10-01",
+                "end_date", "2025-10-01")).json();
+        assertEquals(0, r.get("pushed").asInt(), r.toString());
+        assertEquals(1, r.get("updated").asInt(), r.toString());
+        List<Map<String, Object>> inOdoo = odooAttendances(emp);
+        assertEquals(1, inOdoo.size(), inOdoo.toString());
+        assertEquals("2025-10-01 07:30:00", inOdoo.get(0).get("check_in"));
+    }
+
+    @Test
     void pushing_1000_records_takes_a_handful_of_calls() {
         int emp = odoo.addEmployee(Map.of("name", "Many Punches", "barcode", "MANY1"));
         pullAndExpect("MANY1");
