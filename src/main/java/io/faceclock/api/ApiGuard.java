@@ -72,13 +72,15 @@ public final class ApiGuard {
                     + "', which does not allow " + req.method() + " " + path);
         }
         exchange.setProperty(ApiRequest.API_KEY_PROPERTY, key);
+        // no route, built-in or a user's, can echo the key back as a response header
+        exchange.getMessage().removeHeader(HEADER);
     }
 
     static boolean allowed(Scope scope, String method, String path) {
         return switch (scope) {
             case ADMIN -> true;
             case READ -> method.equals("GET") && !ADMIN_ONLY_READS.contains(path);
-            case KIOSK -> KIOSK_PATHS.contains(path);
+            case KIOSK -> method.equals("POST") && KIOSK_PATHS.contains(path);
         };
     }
 

@@ -76,7 +76,7 @@ public final class OdooApi {
             throw ApiException.badRequest("end_date", "end_date " + to + " is before start_date " + from);
         }
         PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(from),
-                clock.startOf(to.plusDays(1)));
+                clock.startOf(to.plusDays(1)), true);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", r.abortedBy() == null);
         body.put("message", r.message());

@@ -53,7 +53,7 @@ public final class Services implements AutoCloseable {
         this.settingStore = new SettingStore(jdbc);
         SyncStore syncStore = new SyncStore(jdbc);
         OdooConfigService odooConfigs = new OdooConfigService(settings, settingStore,
-                SecretBox.open(System.getenv(SecretBox.ENV), settings.dataDir()), audit, clock);
+                SecretBox.open(System.getenv(SecretBox.ENV), settings.dataDir()), audit, clock, jdbc, syncStore);
         this.odooSync = OdooSyncService.create(odooConfigs, settingStore, syncStore, jdbc, personStore, audit, clock,
                 "json2".equalsIgnoreCase(settings.get("faceclock.odoo.protocol", "xmlrpc")));
         if (!"false".equalsIgnoreCase(settings.get("faceclock.odoo.enabled", "true"))) {

@@ -109,6 +109,13 @@ public final class AttendanceService {
             }
             if (policy == PunchPolicy.FIRST_IN_LAST_OUT) {
                 Instant dayStart = clock.startOf(at.atZone(clock.zone()).toLocalDate());
+                if (open.isPresent() && open.get().checkIn().isBefore(dayStart)) {
+                    // seen once on an earlier day and never again: that day ended, today starts afresh
+                    Instant dayEnd = clock.startOf(open.get().checkIn().atZone(clock.zone()).toLocalDate().plusDays(1));
+                    Instant auto = rules.autoCloseTime(open.get().checkIn(), clock.zone());
+                    closeAutomatically(c, open.get(), auto.isBefore(dayEnd) ? auto : dayEnd);
+                    open = Optional.empty();
+                }
                 Optional<Attendance> todays = store.latestFor(c, p.id()).filter(a -> !a.checkIn().isBefore(dayStart));
                 if (todays.isPresent()) {
                     return checkOut(c, p, todays.get(), at);

@@ -26,7 +26,7 @@ public final class PushCommand implements Callable<Integer> {
         }
         try (Services services = Services.open(options.resolve())) {
             SiteClock clock = services.siteClock();
-            PushResult r = services.odooSync().push(null, clock.startOf(from), clock.startOf(to.plusDays(1)));
+            PushResult r = services.odooSync().push(null, clock.startOf(from), clock.startOf(to.plusDays(1)), true);
             System.out.println(r.message());
             r.errors().forEach(e -> System.out.println("  " + e));
             return r.abortedBy() == null && r.failed() == 0 ? 0 : 1;

@@ -41,11 +41,17 @@ public final class SecretBox {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 Files.createDirectories(dataDir);
+                // written whole to a private temp file, then linked into place (a link never replaces an
+                // existing file): nobody reads a half-written key, and two first starts agree on one key
+                Path tmp = Files.createTempFile(dataDir, FILE, ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
+                    Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n");
+                    Files.createLink(file, tmp);
                 } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
+                    // another process made it first: use theirs
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
             }
             return new SecretBox(decodeKey(Files.readString(file).trim(), file.toString()));

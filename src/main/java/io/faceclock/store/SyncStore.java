@@ -67,12 +67,16 @@ public final class SyncStore {
 
     public void markProblem(long attendanceId, String state, String error, Instant now) {
         jdbc.update("UPDATE attendance SET sync_state = ?, sync_error = ?, synced_at = ? WHERE id = ?", state,
-                error.length() > 2000 ? error.substring(0, 2000) : error, now, attendanceId);
+                clip(error), now, attendanceId);
     }
 
-    /** Adopts an Odoo record found for an attendance faceclock had lost track of (a restored database). */
-    public void adopt(long attendanceId, long odooId) {
-        jdbc.update("UPDATE attendance SET odoo_attendance_id = ? WHERE id = ?", odooId, attendanceId);
+    /**
+     * Adopts an Odoo record found for an attendance faceclock had lost track of (a restored database):
+     * what Odoo holds counts as what was sent, so a later push compares against it.
+     */
+    public void adopt(long attendanceId, long odooId, Instant odooCheckIn, Instant odooCheckOut) {
+        jdbc.update("UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ? WHERE id = ?",
+                odooId, odooCheckIn, Jdbc.orNull(odooCheckOut), attendanceId);
     }
 
     public Map<String, Long> countsByState() {
@@ -93,7 +97,7 @@ public final class SyncStore {
             Jdbc.update(c, "INSERT INTO odoo_outbox (attendance_id, change_no, enqueued_at, attempts, next_attempt_at) "
                     + "VALUES (?, 1, ?, 0, ?)", attendanceId, now, now);
         }
-        Jdbc.update(c, "UPDATE attendance SET sync_state = 'pending' WHERE id = ?", attendanceId);
+        Jdbc.update(c, "UPDATE attendance SET sync_state = 'pending', sync_error = NULL WHERE id = ?", attendanceId);
     }
 
     public List<OutboxRow> due(Instant now, int limit) {
@@ -110,8 +114,7 @@ public final class SyncStore {
 
     public void retryLater(OutboxRow row, Instant next, String error) {
         jdbc.update("UPDATE odoo_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                + "WHERE attendance_id = ? AND change_no = ?", next, error.length() > 2000 ? error.substring(0, 2000)
-                : error, row.attendanceId(), row.changeNo());
+                + "WHERE attendance_id = ? AND change_no = ?", next, clip(error), row.attendanceId(), row.changeNo());
     }
 
     public long depth() {
@@ -124,6 +127,18 @@ public final class SyncStore {
         return oldest.isEmpty() ? Optional.empty() : Optional.ofNullable(oldest.get(0));
     }
 
+
+    /** Forgets every Odoo id and what was sent: for when faceclock is pointed at another Odoo database. */
+    public void forgetOdoo(Connection c) throws SQLException {
+        Jdbc.update(c, "UPDATE attendance SET odoo_attendance_id = NULL, sent_check_in = NULL, sent_check_out = NULL, "
+                + "sync_state = 'pending', sync_error = NULL, synced_at = NULL");
+        Jdbc.update(c, "UPDATE person SET odoo_employee_id = NULL");
+        Jdbc.update(c, "DELETE FROM setting WHERE setting_key = 'odoo.pull.since'");
+    }
+
+    private static String clip(String error) {
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
 
     private static SyncItem map(ResultSet rs) throws SQLException {
         return new SyncItem(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),

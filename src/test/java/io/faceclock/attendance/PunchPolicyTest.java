@@ -80,6 +80,19 @@ class PunchPolicyTest {
     }
 
     @Test
+    void first_in_last_out_starts_a_new_day_after_a_single_sighting_the_day_before() {
+        long p = person();
+        PunchRules filo = rules(PunchPolicy.FIRST_IN_LAST_OUT);
+        Instant evening = Instant.parse("2025-03-24T16:00:00Z");
+        Punch once = attendance.punch(p, evening, "gate", filo);
+        Punch morning = attendance.punch(p, evening.plus(Duration.ofHours(15)), "gate", filo);
+        assertEquals("check_in", morning.action(), morning.toString());
+        JsonNode yesterday = service.get("/api/v1/attendance/" + once.attendance().id()).data();
+        assertTrue(yesterday.get("closed_automatically").asBoolean(), yesterday.toString());
+        assertEquals("2025-03-25T00:00:00+01:00", yesterday.get("check_out").asText(), "closed at the day's end");
+    }
+
+    @Test
     void the_policy_can_differ_by_source() {
         PunchRules mixed = new PunchRules(PunchPolicy.TOGGLE, Map.of("gate", PunchPolicy.FIRST_IN_LAST_OUT),
                 Duration.ofSeconds(60), Duration.ofHours(16), null);

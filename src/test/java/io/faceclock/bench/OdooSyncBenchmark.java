@@ -67,14 +67,14 @@ public final class OdooSyncBenchmark {
             Instant from = Instant.parse("2020-01-01T00:00:00Z");
             Instant to = Instant.parse("2030-01-01T00:00:00Z");
             long t1 = System.nanoTime();
-            PushResult pushed = services.odooSync().push(null, from, to);
+            PushResult pushed = services.odooSync().push(null, from, to, true);
             double pushSeconds = (System.nanoTime() - t1) / 1e9;
             int pushCalls = Integer.parseInt(ask(fakeIn, fakeOut, "calls"));
             System.out.printf("push %,d attendances: %.1f s, %d RPC calls (%.2f per 1,000) (%s)%n", rows, pushSeconds,
                     pushCalls, pushCalls * 1000.0 / rows, pushed.message());
             ask(fakeIn, fakeOut, "reset");
             long t2 = System.nanoTime();
-            PushResult again = services.odooSync().push(null, from, to);
+            PushResult again = services.odooSync().push(null, from, to, true);
             System.out.printf("push the same range again: %.1f s, %s RPC calls (%s)%n", (System.nanoTime() - t2) / 1e9,
                     ask(fakeIn, fakeOut, "calls"), again.message());
         } finally {

@@ -36,13 +36,17 @@ final class AttendancePush {
         this.clock = clock;
     }
 
-    /** Pushes the items; stops (setting abortedBy) at the first failure that is not about one record. */
-    Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result) {
+    /**
+     * Pushes the items; stops (setting abortedBy) at the first failure that is not about one record.
+     * Records that failed before and have not changed since are left alone unless retryFailed.
+     */
+    Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result, boolean retryFailed) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         result.total += items.size();
         try {
             for (int from = 0; from < items.size(); from += BATCH) {
-                pushBatch(client, items.subList(from, Math.min(items.size(), from + BATCH)), result, outcomes);
+                pushBatch(client, items.subList(from, Math.min(items.size(), from + BATCH)), result, outcomes,
+                        retryFailed);
             }
         } catch (OdooException e) {
             // Not about one record (those are caught per record): the connection, the user or the server.
@@ -51,12 +55,16 @@ final class AttendancePush {
         return outcomes;
     }
 
-    private void pushBatch(OdooClient client, List<SyncItem> batch, PushResult result, Map<Long, Outcome> outcomes) {
+    private void pushBatch(OdooClient client, List<SyncItem> batch, PushResult result, Map<Long, Outcome> outcomes,
+                           boolean retryFailed) {
         Map<Long, Integer> employees = links.resolve(client, batch);
         List<SyncItem> fresh = new ArrayList<>();
         List<SyncItem> changed = new ArrayList<>();
         for (SyncItem i : batch) {
-            if (!employees.containsKey(i.personRef())) {
+            if (!retryFailed && "failed".equals(i.state())) {
+                result.stillFailing++;
+                outcomes.put(i.attendanceId(), Outcome.FAILED);
+            } else if (!employees.containsKey(i.personRef())) {
                 fail(i, "Employee not found: " + i.personId(), result, outcomes);
             } else if (i.odooAttendanceId() == null) {
                 fresh.add(i);
@@ -100,7 +108,7 @@ final class AttendancePush {
             }
             long odooId = ((Number) r.get("id")).longValue();
             Instant odooOut = r.get("check_out") instanceof Instant t ? t : null;
-            store.adopt(i.attendanceId(), odooId);
+            store.adopt(i.attendanceId(), odooId, i.checkIn(), odooOut);
             SyncItem adopted = new SyncItem(i.attendanceId(), i.personRef(), i.personId(), i.odooEmployeeId(),
                     i.checkIn(), i.checkOut(), odooId, i.checkIn(), odooOut, i.state());
             if (Objects.equals(odooOut, i.checkOut())) {
@@ -210,18 +218,18 @@ final class AttendancePush {
     }
 
     private void conflict(SyncItem i, String error, PushResult result, Map<Long, Outcome> outcomes) {
-        result.conflicts++;
-        if (result.errors.size() < 100) {
-            result.errors.add(error);
-        }
+        result.conflict(error);
         outcomes.put(i.attendanceId(), Outcome.CONFLICT);
         store.markProblem(i.attendanceId(), "conflict", error, clock.instant());
     }
 
-    /** Odoo refused this data (validation, missing record, a bad value), not the connection or the user. */
+    /**
+     * Odoo refused this data (a validation or missing-record error), not the connection, the user or
+     * the server (a traceback fault may be a passing server problem: the whole push is retried later).
+     */
     static boolean isAboutOneRecord(OdooException e) {
         return switch (e.kind()) {
-            case VALIDATION, MISSING_RECORD, SERVER_ERROR -> true;
+            case VALIDATION, MISSING_RECORD -> true;
             default -> false;
         };
     }

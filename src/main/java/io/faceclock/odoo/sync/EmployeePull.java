@@ -6,6 +6,7 @@ import io.faceclock.people.Person;
 import io.faceclock.people.PersonFields;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
+import io.faceclock.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -108,6 +109,16 @@ final class EmployeePull {
     private void apply(Map<String, Object> e, PullResult result) {
         int odooId = ((Number) e.get("id")).intValue();
         String personId = personId(e, odooId);
+        try {
+            store(e, odooId, personId, result);
+        } catch (StoreException ex) {
+            // one employee the database refuses must not stop the others, nor every later pull
+            result.error("Employee " + odooId + " (" + text(e.get("name")) + ") could not be stored: "
+                    + ex.getMessage());
+        }
+    }
+
+    private void store(Map<String, Object> e, int odooId, String personId, PullResult result) {
         jdbc.inTransaction(c -> {
             Optional<Person> linked = persons.findByOdooEmployeeId(c, odooId);
             if (linked.isPresent()) {
@@ -156,10 +167,10 @@ final class EmployeePull {
         String phone = Objects.requireNonNullElse(text(e.get("mobile_phone")), Objects.toString(text(e.get("work_phone")), ""));
         String position = Objects.requireNonNullElse(many2oneName(e.get("job_id")),
                 Objects.toString(text(e.get("job_title")), ""));
-        return new PersonFields(personId, Objects.requireNonNullElse(text(e.get("name")), "Employee " + odooId),
-                text(e.get("work_email")), phone.isEmpty() ? null : phone, many2oneName(e.get("department_id")),
-                position.isEmpty() ? null : position, metadata, !Boolean.FALSE.equals(e.get("active")),
-                (long) odooId);
+        return new PersonFields(personId, clip(Objects.requireNonNullElse(text(e.get("name")), "Employee " + odooId),
+                255), clip(text(e.get("work_email")), 255), phone.isEmpty() ? null : clip(phone, 64),
+                clip(many2oneName(e.get("department_id")), 255), position.isEmpty() ? null : clip(position, 255),
+                metadata, !Boolean.FALSE.equals(e.get("active")), (long) odooId);
     }
 
     /** The badge when it is a usable person_id, else ODOO_<id>. */
@@ -171,6 +182,11 @@ final class EmployeePull {
     private static PersonFields withActive(PersonFields f, boolean active) {
         return new PersonFields(f.personId(), f.name(), f.email(), f.phone(), f.department(), f.position(),
                 f.metadata(), active, f.odooEmployeeId());
+    }
+
+    /** Odoo's text fields are unbounded; faceclock's columns are not. */
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Odoo says False for an empty field. */

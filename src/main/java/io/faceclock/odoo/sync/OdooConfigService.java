@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where the Odoo configuration lives. Settings (FACECLOCK_ODOO_URL, …) win over the one saved
@@ -27,20 +25,24 @@ public final class OdooConfigService {
     static final String USERNAME = "faceclock.odoo.username";
     static final String PASSWORD = "faceclock.odoo.password";
     private static final String SAVED = "odoo.config.";
-    private static final Logger LOG = LoggerFactory.getLogger(OdooConfigService.class);
 
     private final Settings settings;
     private final SettingStore store;
     private final SecretBox secrets;
     private final AuditLog audit;
     private final Clock clock;
+    private final io.faceclock.store.Jdbc jdbc;
+    private final io.faceclock.store.SyncStore syncStore;
 
-    public OdooConfigService(Settings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock) {
+    public OdooConfigService(Settings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock,
+                             io.faceclock.store.Jdbc jdbc, io.faceclock.store.SyncStore syncStore) {
         this.settings = settings;
         this.store = store;
         this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.syncStore = syncStore;
     }
 
     public Optional<OdooConfig> current() {
@@ -61,12 +63,27 @@ public final class OdooConfigService {
         return settings.get(URL) != null;
     }
 
+    /**
+     * Saves the configuration. Pointing faceclock at another Odoo (url or database) forgets every Odoo
+     * id it remembers, in the same transaction: they belong to the old database.
+     */
     public void save(OdooConfig config, String actor) {
         if (fromEnvironment()) {
             throw ApiException.conflict("url", "Odoo is configured by settings (FACECLOCK_ODOO_URL and the others), "
                     + "which win over a saved configuration; change it there");
         }
         var now = clock.instant();
+        Optional<OdooConfig> before = current();
+        if (before.isPresent() && !OdooSyncService.sameOdoo(before.get(), config)) {
+            jdbc.inTransaction(c -> {
+                syncStore.forgetOdoo(c);
+                audit.write(c, AuditLog.CONFIG, LogLevel.WARNING, "Odoo changed from " + before.get().url() + " ("
+                        + before.get().db() + ") to " + config.url() + " (" + config.db() + "): Odoo ids forgotten; "
+                        + "the next pull links people again by badge and the next push sends every attendance",
+                        Map.of("from", before.get().url(), "to", config.url(), "by", actor));
+                return null;
+            });
+        }
         store.put(SAVED + "url", config.url(), now);
         store.put(SAVED + "db", config.db(), now);
         store.put(SAVED + "username", config.username(), now);
@@ -91,9 +108,7 @@ public final class OdooConfigService {
             c = c.withTrustStore(Path.of(trustStore), settings.get("faceclock.odoo.trust-store-password"));
         }
         if ("false".equalsIgnoreCase(settings.get("faceclock.odoo.verify-tls", "true"))) {
-            LOG.warn("faceclock.odoo.verify-tls=false: Odoo's TLS certificate is NOT checked; anyone on the path "
-                    + "can read the Odoo password. Use a trust store instead (faceclock.odoo.trust-store).");
-            c = c.withoutTlsVerification();
+            c = c.withoutTlsVerification();   // the client warns loudly, once
         }
         return c;
     }

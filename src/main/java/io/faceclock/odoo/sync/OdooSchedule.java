@@ -53,7 +53,7 @@ public final class OdooSchedule {
     public void reconcilePush() {
         LocalDate today = clock.today();
         run("reconciling push", () -> sync.push(null, clock.startOf(today.minusDays(pushDays)),
-                clock.startOf(today.plusDays(1))));
+                clock.startOf(today.plusDays(1)), false));
     }
 
     public void drainOutbox() {

@@ -46,8 +46,12 @@ public final class OdooSyncService {
     private final AuditLog audit;
     private final Clock clock;
     private final boolean json2;
+    private static final String PUSH_LEASE = "odoo.push.lease";
+    private static final Duration LEASE_TTL = Duration.ofMinutes(30);
     private final ReentrantLock pullLock = new ReentrantLock();
     private final ReentrantLock pushLock = new ReentrantLock();
+    /** Who holds the push lease: this process (a random id, since the same database may serve several). */
+    private final String leaseOwner = java.util.UUID.randomUUID().toString();
 
     OdooSyncService(OdooConfigService configs, SettingStore settings, SyncStore syncStore, EmployeePull pull,
                            AttendancePush push, AuditLog audit, Clock clock, boolean json2) {
@@ -109,7 +113,7 @@ public final class OdooSyncService {
     }
 
     public PullResult pull(OdooConfig given, Integer limit, boolean full) {
-        OdooConfig config = given != null ? given : requireConfig();
+        OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         if (!pullLock.tryLock()) {
             throw ApiException.conflict(null, "A pull from Odoo is already running");
         }
@@ -138,25 +142,75 @@ public final class OdooSyncService {
         }
     }
 
-    /** Pushes every attendance whose check-in lies in [from, to). */
-    public PushResult push(OdooConfig given, Instant from, Instant to) {
-        OdooConfig config = given != null ? given : requireConfig();
+    /**
+     * Pushes every attendance whose check-in lies in [from, to). Records that failed before and have
+     * not changed are tried again only when retryFailed (a person asked; not the nightly run).
+     */
+    public PushResult push(OdooConfig given, Instant from, Instant to, boolean retryFailed) {
+        OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         pushLock.lock();
         try {
-            PushResult result = new PushResult();
-            List<SyncItem> items = syncStore.inRange(from, to);
-            push.push(client(config), items, result);
-            report("Push", result, Map.of("from", from.toString(), "to", to.toString()));
-            return result;
+            awaitLease();
+            try {
+                PushResult result = new PushResult();
+                List<SyncItem> items = syncStore.inRange(from, to);
+                push.push(client(config), items, result, retryFailed);
+                report("Push", result, Map.of("from", from.toString(), "to", to.toString()));
+                return result;
+            } finally {
+                settings.releaseLease(PUSH_LEASE, leaseOwner);
+            }
         } finally {
             pushLock.unlock();
         }
+    }
+
+    /** Waits up to a minute for another process's push to finish. */
+    private void awaitLease() {
+        Instant giveUp = clock.instant().plusSeconds(60);
+        while (!settings.tryLease(PUSH_LEASE, leaseOwner, clock.instant(), LEASE_TTL)) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw ApiException.conflict(null, "Another faceclock process is pushing to Odoo; try again later");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApiException.conflict(null, "Interrupted while waiting for another push to finish");
+            }
+        }
+    }
+
+    /**
+     * One-off credentials may name another user or password, not another Odoo: the ids faceclock
+     * remembers belong to one Odoo database.
+     */
+    private OdooConfig checkSameOdoo(OdooConfig given) {
+        configs.current().ifPresent(saved -> {
+            if (!sameOdoo(saved, given)) {
+                throw ApiException.conflict("url", "faceclock syncs with " + saved.url() + " (database " + saved.db()
+                        + "); one-off credentials must be for that same Odoo. To switch, save the new configuration.");
+            }
+        });
+        return given;
+    }
+
+    static boolean sameOdoo(OdooConfig a, OdooConfig b) {
+        return strip(a.url()).equalsIgnoreCase(strip(b.url())) && a.db().equals(b.db());
+    }
+
+    private static String strip(String url) {
+        return url.trim().replaceAll("/+$", "");
     }
 
     /** Sends what the outbox holds; waits with growing pauses while Odoo cannot be reached. */
     public PushResult drainOutbox() {
         PushResult result = new PushResult();
         if (!configured() || !pushLock.tryLock()) {
+            return result;
+        }
+        if (!settings.tryLease(PUSH_LEASE, leaseOwner, clock.instant(), LEASE_TTL)) {
+            pushLock.unlock();
             return result;
         }
         try {
@@ -166,7 +220,7 @@ public final class OdooSyncService {
                 return result;
             }
             Map<Long, Outcome> outcomes = push.push(client(requireConfig()), syncStore.byIds(
-                    due.stream().map(OutboxRow::attendanceId).toList()), result);
+                    due.stream().map(OutboxRow::attendanceId).toList()), result, true);
             for (OutboxRow row : due) {
                 if (outcomes.containsKey(row.attendanceId())) {
                     syncStore.done(row);
@@ -177,6 +231,7 @@ public final class OdooSyncService {
             report("Outbox", result, Map.of("queued", due.size()));
             return result;
         } finally {
+            settings.releaseLease(PUSH_LEASE, leaseOwner);
             pushLock.unlock();
         }
     }

@@ -11,6 +11,7 @@ public final class PushResult {
     int unchanged;
     int failed;
     int conflicts;
+    int stillFailing;
     int total;
     final List<String> errors = new ArrayList<>();
     /** Set when Odoo could not be reached or refused the credentials: nothing after that was tried. */
@@ -36,6 +37,10 @@ public final class PushResult {
         return conflicts;
     }
 
+    public int stillFailing() {
+        return stillFailing;
+    }
+
     public int total() {
         return total;
     }
@@ -50,6 +55,15 @@ public final class PushResult {
 
     void fail(String error) {
         failed++;
+        note(error);
+    }
+
+    void conflict(String error) {
+        conflicts++;
+        note(error);
+    }
+
+    private void note(String error) {
         if (errors.size() < 100) {
             errors.add(error);
         }
@@ -58,7 +72,9 @@ public final class PushResult {
     public String message() {
         String m = "Pushed " + pushed + " attendance records" + (updated > 0 ? ", updated " + updated : "")
                 + (unchanged > 0 ? ", " + unchanged + " unchanged" : "") + (conflicts > 0 ? ", " + conflicts
-                + " changed in Odoo meanwhile (not overwritten)" : "") + ", " + failed + " failed";
+                + " changed in Odoo meanwhile (not overwritten)" : "") + ", " + failed + " failed"
+                + (stillFailing > 0 ? ", " + stillFailing + " still failing from before (retried after they change)"
+                : "");
         return abortedBy == null ? m : m + "; stopped: " + abortedBy;
     }
 }
