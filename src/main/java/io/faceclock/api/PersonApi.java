@@ -58,30 +58,33 @@ public final class PersonApi {
     public void replace(Exchange ex) {
         String personId = personIdFromPath(ex);
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
-        Person current = people.get(personId);
         PersonFields f = fields(in, personId);
-        if (!in.has("odoo_employee_id")) {
-            f = withOdooId(f, current.odooEmployeeId());
-        }
-        Responses.data(ex, json(people.update(personId, f)));
+        boolean keepOdooId = !in.has("odoo_employee_id");
+        Responses.data(ex, json(people.update(personId, cur -> keepOdooId ? withOdooId(f, cur.odooEmployeeId()) : f)));
     }
 
     /** PATCH: only the fields given change; null clears an optional field. */
     public void patch(Exchange ex) {
         String personId = personIdFromPath(ex);
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
-        PersonFields cur = people.get(personId).fields();
-        PersonFields f = new PersonFields(
-                in.has("person_id") ? in.matching("person_id", true, PERSON_ID, PERSON_ID_RULE) : cur.personId(),
-                in.has("name") ? in.text("name", true, 255) : cur.name(),
-                in.has("email") ? in.email("email") : cur.email(),
-                in.has("phone") ? in.matching("phone", false, PHONE, PHONE_RULE) : cur.phone(),
-                in.has("department") ? in.text("department", false, 255) : cur.department(),
-                in.has("position") ? in.text("position", false, 255) : cur.position(),
-                in.has("metadata") ? in.object("metadata") : cur.metadata(),
-                in.has("active") ? requireBool(in, "active") : cur.active(),
-                in.has("odoo_employee_id") ? in.positiveLong("odoo_employee_id") : cur.odooEmployeeId());
-        Responses.data(ex, json(people.update(personId, f)));
+        // every given field is validated before anything is read or locked
+        String newId = in.has("person_id") ? in.matching("person_id", true, PERSON_ID, PERSON_ID_RULE) : null;
+        String name = in.has("name") ? in.text("name", true, 255) : null;
+        String email = in.email("email");
+        String phone = in.matching("phone", false, PHONE, PHONE_RULE);
+        String department = in.text("department", false, 255);
+        String position = in.text("position", false, 255);
+        Map<String, Object> metadata = in.object("metadata");
+        Boolean active = in.has("active") ? requireBool(in, "active") : null;
+        Long odooId = in.positiveLong("odoo_employee_id");
+        Responses.data(ex, json(people.update(personId, p -> {
+            PersonFields cur = p.fields();
+            return new PersonFields(newId != null ? newId : cur.personId(), name != null ? name : cur.name(),
+                    in.has("email") ? email : cur.email(), in.has("phone") ? phone : cur.phone(),
+                    in.has("department") ? department : cur.department(),
+                    in.has("position") ? position : cur.position(), in.has("metadata") ? metadata : cur.metadata(),
+                    active != null ? active : cur.active(), in.has("odoo_employee_id") ? odooId : cur.odooEmployeeId());
+        })));
     }
 
     public void delete(Exchange ex) {

@@ -71,9 +71,15 @@ public final class SiteClock {
         } catch (DateTimeParseException withoutOffset) {
             try {
                 LocalDateTime local = LocalDateTime.parse(s.replace(' ', 'T'));
-                if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                var offsets = zone.getRules().getValidOffsets(local);
+                if (offsets.isEmpty()) {
                     throw ApiException.badRequest(field, field + " " + s + " does not exist in " + zone.getId()
                             + " (the clocks skip it at a DST change)");
+                }
+                if (offsets.size() > 1) {
+                    throw ApiException.badRequest(field, field + " " + s + " happens twice in " + zone.getId()
+                            + " (the clocks go back at a DST change); add the offset, " + offsets.get(0) + " or "
+                            + offsets.get(1));
                 }
                 return local.atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
             } catch (DateTimeException e) {

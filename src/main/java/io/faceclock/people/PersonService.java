@@ -64,8 +64,17 @@ public final class PersonService {
 
     /** Replaces the writable fields; a new person_id renames the person and keeps their history. */
     public Person update(String personId, PersonFields f) {
+        return update(personId, current -> f);
+    }
+
+    /**
+     * Changes a person from their current state, read under the row lock, so two concurrent changes
+     * (two PATCHes, a PATCH and a pull) cannot undo each other.
+     */
+    public Person update(String personId, java.util.function.Function<Person, PersonFields> change) {
         return jdbc.inTransaction(c -> {
             Person existing = store.lockByPersonId(c, personId).orElseThrow(() -> notFound(personId));
+            PersonFields f = change.apply(existing);
             if (!f.personId().equals(personId) && store.findByPersonId(c, f.personId()).isPresent()) {
                 throw ApiException.conflict("person_id", "A person with person_id '" + f.personId() + "' already exists");
             }

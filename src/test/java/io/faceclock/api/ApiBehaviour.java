@@ -238,6 +238,10 @@ public abstract class ApiBehaviour {
     void a_wall_time_that_a_dst_change_skips_is_refused() {
         String id = createPerson("Skipped", Map.of());
         assertError(attend(id, "2025-03-30T02:30:00", null), 400, "check_in");
+        Reply twice = attend(id, "2025-10-26T02:30:00", null);
+        assertError(twice, 400, "check_in");
+        assertTrue(twice.json().get("error").asText().contains("+02:00"), "names the offsets: " + twice);
+        assertEquals(201, attend(id, "2025-10-26T02:30:00+01:00", "2025-10-26T03:30:00+01:00").status());
     }
 
     @Test
