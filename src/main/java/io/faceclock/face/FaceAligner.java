@@ -37,6 +37,9 @@ public final class FaceAligner {
                 idx.put(i / 3, i % 3, m[i]);
             }
             warpAffine(bgr, aligned, transform, dsize, INTER_LINEAR, BORDER_CONSTANT, black);
+        } catch (RuntimeException e) {
+            aligned.close();
+            throw e;
         }
         return aligned;
     }
