@@ -23,9 +23,11 @@ final class HttpLoad {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String apiKey;
+    private final ProcessHandle server;
 
-    HttpLoad(String apiKey) {
+    HttpLoad(String apiKey, ProcessHandle server) {
         this.apiKey = apiKey;
+        this.server = server;
     }
 
     LoadResult run(String name, Supplier<String> urls, int connections, Duration warmup, Duration measure)
@@ -37,6 +39,8 @@ final class HttpLoad {
     private LoadResult drive(String name, Supplier<String> urls, int connections, Duration length) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         AtomicLong errors = new AtomicLong();
+        long serverCpu0 = serverCpuNanos();
+        long selfCpu0 = selfCpuNanos();
         long start = System.nanoTime();
         long end = start + length.toNanos();
         List<Future<Samples>> futures = new ArrayList<>();
@@ -49,6 +53,8 @@ final class HttpLoad {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double serverCpu = (serverCpuNanos() - serverCpu0) / 1e9;
+        double selfCpu = (selfCpuNanos() - selfCpu0) / 1e9;
         int total = all.stream().mapToInt(Samples::count).sum();
         long[] merged = new long[total];
         int at = 0;
@@ -56,7 +62,15 @@ final class HttpLoad {
             System.arraycopy(s.nanos(), 0, merged, at, s.count());
             at += s.count();
         }
-        return LoadResult.of(name, merged, total, errors.get(), seconds);
+        return LoadResult.of(name, merged, total, errors.get(), seconds, serverCpu, selfCpu);
+    }
+
+    private long serverCpuNanos() {
+        return server.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static long selfCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private Samples loop(Supplier<String> urls, long end, AtomicLong errors) {
