@@ -77,11 +77,10 @@ public final class ApiBenchmark {
         try {
             double healthyMs = waitHealthy(port, server, log, t0);
             report.add(String.format("start to healthy: %.0f ms (JVM launch included)", healthyMs));
-            String base1 = "http://127.0.0.1:" + port + "/api/v1";
-            HttpLoad load = new HttpLoad(key, server.toHandle());
-            report.add(load.run("GET /attendance/today", () -> base1 + "/attendance/today", connections, warmup,
+            HttpLoad load = new HttpLoad("127.0.0.1", port, key, server.toHandle());
+            report.add(load.run("GET /attendance/today", () -> "/api/v1/attendance/today", connections, warmup,
                     measure).toString());
-            report.add(load.run("GET /persons?q=", () -> base1 + "/persons?q="
+            report.add(load.run("GET /persons?q=", () -> "/api/v1/persons?q="
                     + NAMES[ThreadLocalRandom.current().nextInt(NAMES.length)].toLowerCase()
                     + ThreadLocalRandom.current().nextInt(10), connections, warmup, measure).toString());
         } finally {
