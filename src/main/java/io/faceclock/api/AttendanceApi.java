@@ -143,7 +143,8 @@ public final class AttendanceApi {
         g.writeStringField("source", a.source());
         g.writeStringField("note", a.note());
         g.writeBooleanField("closed_automatically", a.closedAutomatically());
-        g.writeObjectField("sync", syncView.apply(a));
+        g.writeFieldName("sync");
+        Responses.writePlain(g, syncView.apply(a));
         g.writeEndObject();
     }
 }

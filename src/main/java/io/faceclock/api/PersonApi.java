@@ -142,12 +142,7 @@ public final class PersonApi {
         g.writeStringField("department", p.department());
         g.writeStringField("position", p.position());
         g.writeFieldName("metadata");
-        if (p.metadata() != null && p.metadata().isEmpty()) {
-            g.writeStartObject();
-            g.writeEndObject();
-        } else {
-            g.writeObject(p.metadata());
-        }
+        Responses.writePlain(g, p.metadata());
         g.writeBooleanField("active", p.active());
         g.writeFieldName("odoo_employee_id");
         if (p.odooEmployeeId() == null) {
