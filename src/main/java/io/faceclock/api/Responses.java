@@ -18,6 +18,8 @@ import org.apache.camel.Message;
 /** Writes the JSON envelope every endpoint answers with: success, then data or error. */
 public final class Responses {
 
+    private static final String RETRY_AFTER = "Retry-After";
+
     /**
      * Writes JSON straight to a generator: the fields of the envelope, or one value. Busy listings
      * use it instead of a map per row, which Jackson would then have to walk and look types up in.
@@ -147,7 +149,13 @@ public final class Responses {
     private static void body(Exchange ex, int status, Object json) {
         Message m = ex.getMessage();
         // Request headers (the API key among them) must never be echoed back as response headers.
-        m.removeHeaders("*", "Retry-After");
+        // Kept by hand rather than removeHeaders("*", "Retry-After"), which compiles that name as a
+        // regular expression once per header per request.
+        Object retryAfter = m.getHeader(RETRY_AFTER);
+        m.getHeaders().clear();
+        if (retryAfter != null) {
+            m.setHeader(RETRY_AFTER, retryAfter);
+        }
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         m.setBody(json);

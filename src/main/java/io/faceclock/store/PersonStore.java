@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** People in the database. Methods taking a Connection join the caller's transaction. */
@@ -133,10 +135,15 @@ public final class PersonStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Most people have no metadata: "{}" needs no parser (readMap would give the same empty map). */
+    private static Map<String, Object> metadata(String json) {
+        return "{}".equals(json) ? new LinkedHashMap<>() : Json.readMap(json);
+    }
+
     /** Reads the COLUMNS by position, in their order. */
     static Person map(ResultSet rs) throws SQLException {
         return new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), Json.readMap(rs.getString(8)), rs.getBoolean(9),
+                rs.getString(6), rs.getString(7), metadata(rs.getString(8)), rs.getBoolean(9),
                 Jdbc.nullableLong(rs, 10), Jdbc.instant(rs, 11), Jdbc.instant(rs, 12));
     }
 }
