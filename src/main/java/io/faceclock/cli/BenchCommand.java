@@ -1,12 +1,15 @@
 package io.faceclock.cli;
 
 import io.faceclock.bench.ApiBenchmark;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +49,17 @@ public final class BenchCommand implements Callable<Integer> {
             new ApiBenchmark(people, attendances, connections, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
                     serverJavaOptions)
                     .run(dir, dbUrl).forEach(System.out::println);
+            // Kept when the run fails: the server log in it says why.
+            deleteTree(dir);
             return 0;
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }
