@@ -111,7 +111,9 @@ public final class PersonStore {
         if (q.text() != null) {
             // ILIKE (H2 and PostgreSQL) compares without case and, unlike LOWER(column) LIKE, makes
             // no lower-cased copy of every value of every row: on H2 that halves the cost of the scan.
-            String like = "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%";
+            // The text goes as typed: lower-casing it first would turn a Turkish İ into i plus a
+            // combining dot, which ILIKE (comparing character by character) would never find.
+            String like = "%" + escapeLike(q.text()) + "%";
             parts.add("(name ILIKE ? ESCAPE '\\' OR person_id ILIKE ? ESCAPE '\\' OR email ILIKE ? ESCAPE '\\')");
             args.add(like);
             args.add(like);
