@@ -1,15 +1,17 @@
 package io.faceclock.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.faceclock.attendance.Attendance;
 import io.faceclock.attendance.AttendanceCorrection;
 import io.faceclock.attendance.AttendanceQuery;
 import io.faceclock.attendance.AttendanceService;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.people.PersonService;
+import io.faceclock.store.Page;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -54,9 +56,7 @@ public final class AttendanceApi {
         ApiRequest req = ApiRequest.of(ex);
         AttendanceQuery q = attendance.today(req.queryInt("limit", 100, 1, MAX_PAGE),
                 req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("date", clock.today().toString());
-        page(ex, q, extra);
+        page(ex, q, clock.today().toString());
     }
 
     public void get(Exchange ex) {
@@ -88,17 +88,24 @@ public final class AttendanceApi {
     }
 
     private void page(Exchange ex, AttendanceQuery q) {
-        page(ex, q, Map.of());
+        page(ex, q, null);
     }
 
-    private void page(Exchange ex, AttendanceQuery q, Map<String, Object> extra) {
-        List<Map<String, Object>> data = attendance.search(q).stream().map(this::json).toList();
-        Map<String, Object> body = new LinkedHashMap<>(extra);
-        body.put("data", data);
-        body.put("total", attendance.count(q));
-        body.put("limit", q.limit());
-        body.put("offset", q.offset());
-        Responses.ok(ex, body);
+    private void page(Exchange ex, AttendanceQuery q, String date) {
+        Page<Attendance> page = attendance.page(q);
+        Responses.ok(ex, g -> {
+            if (date != null) {
+                g.writeStringField("date", date);
+            }
+            g.writeArrayFieldStart("data");
+            for (Attendance a : page.rows()) {
+                write(g, a);
+            }
+            g.writeEndArray();
+            g.writeNumberField("total", page.total());
+            g.writeNumberField("limit", q.limit());
+            g.writeNumberField("offset", q.offset());
+        });
     }
 
     private Map<String, Object> syncJson(Attendance.SyncInfo s) {
@@ -118,18 +125,29 @@ public final class AttendanceApi {
         return personId;
     }
 
-    Map<String, Object> json(Attendance a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("person_id", a.personId());
-        m.put("name", a.personName());
-        m.put("check_in", clock.format(a.checkIn()));
-        m.put("check_out", clock.format(a.checkOut()));
-        m.put("duration_minutes", a.durationMinutes());
-        m.put("source", a.source());
-        m.put("note", a.note());
-        m.put("closed_automatically", a.closedAutomatically());
-        m.put("sync", syncJson(a.sync()));
-        return m;
+    Object json(Attendance a) {
+        return Responses.value(g -> write(g, a));
+    }
+
+    private void write(JsonGenerator g, Attendance a) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", a.id());
+        g.writeStringField("person_id", a.personId());
+        g.writeStringField("name", a.personName());
+        g.writeStringField("check_in", clock.format(a.checkIn()));
+        g.writeStringField("check_out", clock.format(a.checkOut()));
+        Double minutes = a.durationMinutes();
+        g.writeFieldName("duration_minutes");
+        if (minutes == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(minutes);
+        }
+        g.writeStringField("source", a.source());
+        g.writeStringField("note", a.note());
+        g.writeBooleanField("closed_automatically", a.closedAutomatically());
+        g.writeFieldName("sync");
+        Responses.writePlain(g, syncJson(a.sync()));
+        g.writeEndObject();
     }
 }

@@ -1,12 +1,13 @@
 package io.faceclock.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.people.Person;
 import io.faceclock.people.PersonFields;
 import io.faceclock.people.PersonQuery;
 import io.faceclock.people.PersonService;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.faceclock.store.Page;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,8 +41,17 @@ public final class PersonApi {
         }
         PersonQuery q = new PersonQuery(text, req.queryBool("active"), req.query("department"),
                 req.queryInt("limit", 50, 1, MAX_PAGE), req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
-        List<Map<String, Object>> data = people.search(q).stream().map(this::json).toList();
-        Responses.ok(ex, Map.of("data", data, "total", people.count(q), "limit", q.limit(), "offset", q.offset()));
+        Page<Person> page = people.page(q);
+        Responses.ok(ex, g -> {
+            g.writeArrayFieldStart("data");
+            for (Person p : page.rows()) {
+                write(g, p);
+            }
+            g.writeEndArray();
+            g.writeNumberField("total", page.total());
+            g.writeNumberField("limit", q.limit());
+            g.writeNumberField("offset", q.offset());
+        });
     }
 
     public void get(Exchange ex) {
@@ -122,19 +132,29 @@ public final class PersonApi {
         return id;
     }
 
-    Map<String, Object> json(Person p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("person_id", p.personId());
-        m.put("name", p.name());
-        m.put("email", p.email());
-        m.put("phone", p.phone());
-        m.put("department", p.department());
-        m.put("position", p.position());
-        m.put("metadata", p.metadata());
-        m.put("active", p.active());
-        m.put("odoo_employee_id", p.odooEmployeeId());
-        m.put("created_at", clock.format(p.createdAt()));
-        m.put("updated_at", clock.format(p.updatedAt()));
-        return m;
+    Object json(Person p) {
+        return Responses.value(g -> write(g, p));
+    }
+
+    private void write(JsonGenerator g, Person p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("person_id", p.personId());
+        g.writeStringField("name", p.name());
+        g.writeStringField("email", p.email());
+        g.writeStringField("phone", p.phone());
+        g.writeStringField("department", p.department());
+        g.writeStringField("position", p.position());
+        g.writeFieldName("metadata");
+        Responses.writePlain(g, p.metadata());
+        g.writeBooleanField("active", p.active());
+        g.writeFieldName("odoo_employee_id");
+        if (p.odooEmployeeId() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(p.odooEmployeeId());
+        }
+        g.writeStringField("created_at", clock.format(p.createdAt()));
+        g.writeStringField("updated_at", clock.format(p.updatedAt()));
+        g.writeEndObject();
     }
 }

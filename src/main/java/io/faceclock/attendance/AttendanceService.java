@@ -6,6 +6,7 @@ import io.faceclock.audit.LogLevel;
 import io.faceclock.people.Person;
 import io.faceclock.store.AttendanceStore;
 import io.faceclock.store.Jdbc;
+import io.faceclock.store.Page;
 import io.faceclock.store.PersonStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -180,6 +181,11 @@ public final class AttendanceService {
 
     public long count(AttendanceQuery q) {
         return store.count(q);
+    }
+
+    /** One page of attendances and how many match in all. */
+    public Page<Attendance> page(AttendanceQuery q) {
+        return store.page(q);
     }
 
     /** Attendances that began on the site's current day. */

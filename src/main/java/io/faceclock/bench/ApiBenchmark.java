@@ -36,13 +36,16 @@ public final class ApiBenchmark {
     private final int connections;
     private final Duration warmup;
     private final Duration measure;
+    private final List<String> serverJavaOptions;
 
-    public ApiBenchmark(int people, int attendances, int connections, Duration warmup, Duration measure) {
+    public ApiBenchmark(int people, int attendances, int connections, Duration warmup, Duration measure,
+                        List<String> serverJavaOptions) {
         this.people = people;
         this.attendances = attendances;
         this.connections = connections;
         this.warmup = warmup;
         this.measure = measure;
+        this.serverJavaOptions = List.copyOf(serverJavaOptions);
     }
 
     public List<String> run(Path dataDir, String dbUrl) throws Exception {
@@ -61,7 +64,9 @@ public final class ApiBenchmark {
 
         int port = freePort();
         Path log = dataDir.resolve("bench-server.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(serverJavaOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.faceclock.cli.FaceclockCommand", "serve", "--port", String.valueOf(port), "--data",
                 dataDir.toString()));
         if (dbUrl != null) {
@@ -72,11 +77,10 @@ public final class ApiBenchmark {
         try {
             double healthyMs = waitHealthy(port, server, log, t0);
             report.add(String.format("start to healthy: %.0f ms (JVM launch included)", healthyMs));
-            String base1 = "http://127.0.0.1:" + port + "/api/v1";
-            HttpLoad load = new HttpLoad(key);
-            report.add(load.run("GET /attendance/today", () -> base1 + "/attendance/today", connections, warmup,
+            HttpLoad load = new HttpLoad("127.0.0.1", port, key, server.toHandle());
+            report.add(load.run("GET /attendance/today", () -> "/api/v1/attendance/today", connections, warmup,
                     measure).toString());
-            report.add(load.run("GET /persons?q=", () -> base1 + "/persons?q="
+            report.add(load.run("GET /persons?q=", () -> "/api/v1/persons?q="
                     + NAMES[ThreadLocalRandom.current().nextInt(NAMES.length)].toLowerCase()
                     + ThreadLocalRandom.current().nextInt(10), connections, warmup, measure).toString());
         } finally {

@@ -4,6 +4,7 @@ import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
 import io.faceclock.store.Jdbc;
+import io.faceclock.store.Page;
 import io.faceclock.store.PersonStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +50,11 @@ public final class PersonService {
 
     public long count(PersonQuery q) {
         return store.count(q);
+    }
+
+    /** One page of people and how many match in all. */
+    public Page<Person> page(PersonQuery q) {
+        return store.page(q);
     }
 
     public Person create(PersonFields f) {

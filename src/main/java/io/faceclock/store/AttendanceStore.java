@@ -73,17 +73,34 @@ public final class AttendanceStore {
     }
 
     public List<Attendance> search(AttendanceQuery q) {
+        return jdbc.read(c -> search(c, q));
+    }
+
+    public long count(AttendanceQuery q) {
+        return jdbc.read(c -> count(c, q));
+    }
+
+    /**
+     * The page and the total over one pooled connection. Two statements rather than COUNT(*) OVER():
+     * a day's attendances come from the check_in index already sorted, so the page stops after
+     * limit rows, where a window would have to join and sort the whole day first.
+     */
+    public Page<Attendance> page(AttendanceQuery q) {
+        return jdbc.read(c -> new Page<>(search(c, q), count(c, q)));
+    }
+
+    private static List<Attendance> search(Connection c, AttendanceQuery q) throws SQLException {
         Where w = where(q);
         List<Object> args = new ArrayList<>(w.args);
         args.add(q.limit());
         args.add(q.offset());
-        return jdbc.query(SELECT + w.sql + " ORDER BY a.check_in DESC, a.id DESC LIMIT ? OFFSET ?",
+        return Jdbc.query(c, SELECT + w.sql + " ORDER BY a.check_in DESC, a.id DESC LIMIT ? OFFSET ?",
                 AttendanceStore::map, args.toArray());
     }
 
-    public long count(AttendanceQuery q) {
+    private static long count(Connection c, AttendanceQuery q) throws SQLException {
         Where w = where(q);
-        return jdbc.queryOne("SELECT COUNT(*) FROM attendance a" + w.sql, rs -> rs.getLong(1), w.args.toArray())
+        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM attendance a" + w.sql, rs -> rs.getLong(1), w.args.toArray())
                 .orElse(0L);
     }
 
@@ -108,12 +125,11 @@ public final class AttendanceStore {
         return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), args);
     }
 
+    /** Reads the columns of SELECT by position, in their order. */
     static Attendance map(ResultSet rs) throws SQLException {
-        return new Attendance(rs.getLong("id"), rs.getLong("person_ref"), rs.getString("person_id"),
-                rs.getString("name"), Jdbc.instant(rs, "check_in"), Jdbc.instant(rs, "check_out"),
-                rs.getString("source"), rs.getString("note"), rs.getBoolean("closed_automatically"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
-                new Attendance.SyncInfo(rs.getString("sync_state"), Jdbc.nullableLong(rs, "odoo_attendance_id"),
-                        rs.getString("sync_error"), Jdbc.instant(rs, "synced_at")));
+        return new Attendance(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Jdbc.instant(rs, 5),
+                Jdbc.instant(rs, 6), rs.getString(7), rs.getString(8), rs.getBoolean(9), Jdbc.instant(rs, 10),
+                Jdbc.instant(rs, 11), new Attendance.SyncInfo(rs.getString(12), Jdbc.nullableLong(rs, 13),
+                        rs.getString(14), Jdbc.instant(rs, 15)));
     }
 }

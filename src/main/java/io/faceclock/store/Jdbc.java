@@ -49,8 +49,22 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Runs read-only work on a pooled connection as it comes (auto-commit), without a transaction
+     * to begin and commit: each statement sees its own consistent snapshot, which is all a single
+     * SELECT needs. Work that must see several statements consistently belongs in inTransaction.
+     */
+    public <T> T read(TxWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** One SELECT; see read for why no transaction is needed. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        return inTransaction(c -> query(c, sql, mapper, args));
+        return read(c -> query(c, sql, mapper, args));
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
@@ -107,6 +121,17 @@ public final class Jdbc {
     }
 
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** By position: mappers on hot paths skip the driver's lookup of the column name. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    public static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }

@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** People in the database. Methods taking a Connection join the caller's transaction. */
@@ -18,6 +20,8 @@ public final class PersonStore {
 
     private static final String COLUMNS = "id, person_id, name, email, phone, department, position, metadata, "
             + "active, odoo_employee_id, created_at, updated_at";
+    /** Position of the first column after COLUMNS. */
+    private static final int TOTAL_COLUMN = 13;
 
     private final Jdbc jdbc;
 
@@ -71,17 +75,31 @@ public final class PersonStore {
     }
 
     public List<Person> search(PersonQuery q) {
-        Where w = where(q);
-        List<Object> args = new ArrayList<>(w.args);
-        args.add(q.limit());
-        args.add(q.offset());
-        return jdbc.query("SELECT " + COLUMNS + " FROM person" + w.sql + " ORDER BY name, person_id LIMIT ? OFFSET ?",
-                PersonStore::map, args.toArray());
+        return page(q).rows();
     }
 
     public long count(PersonQuery q) {
         Where w = where(q);
         return jdbc.queryOne("SELECT COUNT(*) FROM person" + w.sql, rs -> rs.getLong(1), w.args.toArray()).orElse(0L);
+    }
+
+    /**
+     * The page and the total in one statement: a text search has to look at every row, so the
+     * page and the count share that one pass (COUNT(*) OVER() counts before LIMIT). A page past
+     * the end has no row to carry the total; only then is it counted on its own.
+     */
+    public Page<Person> page(PersonQuery q) {
+        Where w = where(q);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(q.limit());
+        args.add(q.offset());
+        long[] total = {-1};
+        List<Person> rows = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER() FROM person" + w.sql
+                + " ORDER BY name, person_id LIMIT ? OFFSET ?", rs -> {
+                    total[0] = rs.getLong(TOTAL_COLUMN);
+                    return map(rs);
+                }, args.toArray());
+        return new Page<>(rows, total[0] >= 0 ? total[0] : q.offset() == 0 ? 0 : count(q));
     }
 
     private record Where(String sql, List<Object> args) {
@@ -91,9 +109,12 @@ public final class PersonStore {
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (q.text() != null) {
-            String like = "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%";
-            parts.add("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(person_id) LIKE ? ESCAPE '\\' "
-                    + "OR LOWER(COALESCE(email, '')) LIKE ? ESCAPE '\\')");
+            // ILIKE (H2 and PostgreSQL) compares without case and, unlike LOWER(column) LIKE, makes
+            // no lower-cased copy of every value of every row: on H2 that halves the cost of the scan.
+            // The text goes as typed: lower-casing it first would turn a Turkish İ into i plus a
+            // combining dot, which ILIKE (comparing character by character) would never find.
+            String like = "%" + escapeLike(q.text()) + "%";
+            parts.add("(name ILIKE ? ESCAPE '\\' OR person_id ILIKE ? ESCAPE '\\' OR email ILIKE ? ESCAPE '\\')");
             args.add(like);
             args.add(like);
             args.add(like);
@@ -113,11 +134,15 @@ public final class PersonStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Most people have no metadata: "{}" needs no parser (readMap would give the same empty map). */
+    private static Map<String, Object> metadata(String json) {
+        return "{}".equals(json) ? new LinkedHashMap<>() : Json.readMap(json);
+    }
+
+    /** Reads the COLUMNS by position, in their order. */
     static Person map(ResultSet rs) throws SQLException {
-        return new Person(rs.getLong("id"), rs.getString("person_id"), rs.getString("name"), rs.getString("email"),
-                rs.getString("phone"), rs.getString("department"), rs.getString("position"),
-                Json.readMap(rs.getString("metadata")), rs.getBoolean("active"),
-                Jdbc.nullableLong(rs, "odoo_employee_id"), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+        return new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), metadata(rs.getString(8)), rs.getBoolean(9),
+                Jdbc.nullableLong(rs, 10), Jdbc.instant(rs, 11), Jdbc.instant(rs, 12));
     }
 }
