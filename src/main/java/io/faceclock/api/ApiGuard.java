@@ -41,6 +41,8 @@ public final class ApiGuard {
      * by itself rather than throwing, so the check holds for any route, whatever its error handling.
      */
     public void check(Exchange exchange) {
+        // the one request header an answer keeps is the guard's own Retry-After, never the client's
+        exchange.getMessage().removeHeader("Retry-After");
         try {
             authorize(exchange);
         } catch (ApiException e) {
