@@ -18,9 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Creating, changing and removing people, with the uniqueness rules the API promises. */
 public final class PersonService {
 
-    /** Told after a person is removed, inside the transaction (faces and the like go with them). */
+    /** Told when a person is removed: inside the transaction, and once it is committed. */
     public interface RemovalListener {
-        void removed(Connection c, Person person) throws SQLException;
+        default void removed(Connection c, Person person) throws SQLException {
+        }
+
+        /** For in-memory state (the face gallery), which must not change if the removal rolls back. */
+        default void afterCommit(Person person) {
+        }
     }
 
     private final Jdbc jdbc;
@@ -95,7 +100,7 @@ public final class PersonService {
     }
 
     public Person delete(String personId) {
-        return jdbc.inTransaction(c -> {
+        Person removed = jdbc.inTransaction(c -> {
             Person p = store.lockByPersonId(c, personId).orElseThrow(() -> notFound(personId));
             for (RemovalListener l : removalListeners) {
                 l.removed(c, p);
@@ -105,6 +110,8 @@ public final class PersonService {
                     Map.of("person_id", personId, "name", p.name()));
             return p;
         });
+        removalListeners.forEach(l -> l.afterCommit(removed));
+        return removed;
     }
 
     private void checkOdooIdFree(Connection c, Long odooId, long selfId) throws SQLException {

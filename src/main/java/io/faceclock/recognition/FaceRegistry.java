@@ -13,7 +13,6 @@ import io.faceclock.store.FaceStore;
 import io.faceclock.store.FaceStore.FaceRecord;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -130,9 +129,9 @@ public final class FaceRegistry implements PersonService.RemovalListener {
                 "No thumbnail for face " + faceId + " of " + personId));
     }
 
-    /** Faces go with their person (the database cascades; the gallery is told here). */
+    /** Faces go with their person: the database cascades, and the gallery follows once that is committed. */
     @Override
-    public void removed(Connection c, Person person) {
+    public void afterCommit(Person person) {
         gallery.removePerson(person.id());
     }
 

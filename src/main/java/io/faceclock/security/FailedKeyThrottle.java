@@ -28,6 +28,17 @@ public final class FailedKeyThrottle {
         this.clock = clock;
     }
 
+    /** Drops addresses whose failures all left the window, so many addresses cannot wipe a live count. */
+    private void forgetQuiet(Instant now) {
+        Instant cutoff = now.minus(window);
+        failures.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                Instant newest = e.getValue().peekLast();
+                return newest == null || newest.isBefore(cutoff);
+            }
+        });
+    }
+
     /** Seconds the address must still wait, or 0 when it may try. */
     public long retryAfterSeconds(String address) {
         Instant until = blockedUntil.get(address);
@@ -58,7 +69,7 @@ public final class FailedKeyThrottle {
             }
         }
         if (failures.size() > 10_000) {
-            failures.clear();
+            forgetQuiet(now);
         }
         return false;
     }
