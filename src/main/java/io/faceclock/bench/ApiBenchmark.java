@@ -73,7 +73,9 @@ public final class ApiBenchmark {
             cmd.addAll(List.of("--db-url", dbUrl));
         }
         long t0 = System.nanoTime();
-        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // onnxruntime telemetry can crash the JVM at start
+        Process server = pb.start();
         try {
             double healthyMs = waitHealthy(port, server, log, t0);
             report.add(String.format("start to healthy: %.0f ms (JVM launch included)", healthyMs));
