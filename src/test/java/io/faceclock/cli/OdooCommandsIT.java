@@ -24,9 +24,11 @@ class OdooCommandsIT {
             assertTrue(bad.output().contains("Authentication failed. Check credentials."), bad.output());
             assertTrue(bad.output().contains("Not saved"), bad.output());
 
-            PackagedJar.Result ok = PackagedJar.runWithInput(work, "admin\n", "configure-odoo", "--data", data,
-                    "--url", odoo.url(), "--db", odoo.db(), "--username", "admin", "--password-stdin");
+            // interactive: the four questions answered on standard input (no terminal, so no hidden echo here)
+            PackagedJar.Result ok = PackagedJar.runWithInput(work, odoo.url() + "\n" + odoo.db() + "\nadmin\nadmin\n",
+                    "configure-odoo", "--data", data);
             assertEquals(0, ok.exit(), ok.output());
+            assertTrue(ok.output().contains("Odoo URL") && ok.output().contains("Password or API key"), ok.output());
             assertTrue(ok.output().contains("Saved"), ok.output());
 
             PackagedJar.Result test = PackagedJar.run(work, "configure-odoo", "--test", "--data", data);
