@@ -65,7 +65,11 @@ final class AttendancePush {
                 result.stillFailing++;
                 outcomes.put(i.attendanceId(), Outcome.FAILED);
             } else if (!employees.containsKey(i.personRef())) {
-                fail(i, "Employee not found: " + i.personId(), result, outcomes);
+                // not Odoo refusing the record: the employee may appear later, so every push tries again
+                result.fail("Employee not found: " + i.personId());
+                outcomes.put(i.attendanceId(), Outcome.FAILED);
+                store.markProblem(i.attendanceId(), "unlinked", "Employee not found: " + i.personId(),
+                        clock.instant());
             } else if (i.odooAttendanceId() == null) {
                 fresh.add(i);
             } else if (sameTimes(i.checkIn(), i.checkOut(), i.sentCheckIn(), i.sentCheckOut())) {

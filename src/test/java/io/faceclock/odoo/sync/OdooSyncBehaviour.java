@@ -198,6 +198,13 @@ abstract class OdooSyncBehaviour {
                 "end_date", "2025-06-02")).json();
         assertEquals(1, r.get("failed").asInt(), r.toString());
         assertTrue(r.get("errors").toString().contains("Employee not found: EMP999"), r.toString());
+
+        // HR creates the employee in Odoo later: the nightly push (which leaves Odoo's refusals alone) sends it
+        int emp = odoo.addEmployee(Map.of("name", "Nobody In Odoo", "barcode", "EMP999"));
+        PushResult nightly = service.app().services().odooSync().push(null, Instant.parse("2025-06-02T00:00:00Z"),
+                Instant.parse("2025-06-03T00:00:00Z"), false);
+        assertEquals(1, nightly.pushed(), nightly.message());
+        assertEquals(1, odooAttendances(emp).size());
     }
 
     @Test
