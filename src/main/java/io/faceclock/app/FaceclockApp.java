@@ -99,7 +99,7 @@ public final class FaceclockApp implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("faceclock could not start: " + e.getMessage(), e);
         }
-        BodySizeLimit.install(main.getCamelContext(), s.getInt(Settings.MAX_BODY_BYTES, 10 << 20));
+        HttpEdge.install(main.getCamelContext(), s.getInt(Settings.MAX_BODY_BYTES, 10 << 20));
         LOG.info("faceclock is listening on http://{}:{}/api/v1 (database {}, time zone {})",
                 s.get(Settings.HOST, "0.0.0.0"), s.port(), services.database().displayUrl(), s.zone().getId());
     }

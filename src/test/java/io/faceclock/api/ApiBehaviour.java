@@ -305,6 +305,8 @@ public abstract class ApiBehaviour {
         assertEquals(before, service.get("/api/v1/persons?limit=1").json().get("total").asLong());
         assertEquals("Ops", service.get("/api/v1/persons/" + id).data().get("department").asText());
         assertEquals(0, service.get("/api/v1/attendance?person_id=" + id).json().get("total").asInt());
+        assertError(service.get("/api/v1/no-such-thing"), 404, null);
+        assertError(service.send("DELETE", "/api/v1/logs", null, service.adminKey()), 404, null);
         assertEquals(200, service.get("/observe/health").status(), "still serving");
     }
 

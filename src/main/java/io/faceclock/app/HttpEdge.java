@@ -9,12 +9,13 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
- * Refuses an oversized body with a JSON 413 before any of it is read: by its Content-Length up
- * front, and for chunked bodies when Vert.x's body limit trips.
+ * What the HTTP server answers before or instead of a route, in the API's JSON like every other
+ * refusal: an oversized body (413, by its Content-Length before any of it is read, and for chunked
+ * bodies when Vert.x's body limit trips) and an API path or method that no route serves (404).
  */
-final class BodySizeLimit {
+final class HttpEdge {
 
-    private BodySizeLimit() {
+    private HttpEdge() {
     }
 
     static void install(CamelContext context, long maxBytes) {
@@ -32,6 +33,19 @@ final class BodySizeLimit {
             }
         });
         router.errorHandler(413, ctx -> tooLarge(ctx, maxBytes));
+        // added after every route Camel serves: an API path or method nobody serves answers in JSON too
+        router.route("/api/*").handler(ctx -> json(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
+                + ctx.request().path()));
+    }
+
+    private static void json(RoutingContext ctx, int status, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String safe = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .end(Json.write(Map.of("success", false, "error", safe)));
     }
 
     private static long parse(String length) {
