@@ -26,11 +26,13 @@ public final class ApiGuard {
     private final ApiKeys keys;
     private final FailedKeyThrottle throttle;
     private final AuditLog audit;
+    private final Set<String> trustedProxies;
 
-    public ApiGuard(ApiKeys keys, FailedKeyThrottle throttle, AuditLog audit) {
+    public ApiGuard(ApiKeys keys, FailedKeyThrottle throttle, AuditLog audit, Set<String> trustedProxies) {
         this.keys = keys;
         this.throttle = throttle;
         this.audit = audit;
+        this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /** Property set when the request was refused; the answer is then already written. */
@@ -53,7 +55,7 @@ public final class ApiGuard {
 
     private void authorize(Exchange exchange) {
         ApiRequest req = ApiRequest.of(exchange);
-        String address = req.remoteAddress();
+        String address = clientAddress(req);
         long wait = throttle.retryAfterSeconds(address);
         if (wait > 0) {
             exchange.getMessage().setHeader("Retry-After", wait);
@@ -76,6 +78,21 @@ public final class ApiGuard {
         exchange.setProperty(ApiRequest.API_KEY_PROPERTY, key);
         // no route, built-in or a user's, can echo the key back as a response header
         exchange.getMessage().removeHeader(HEADER);
+    }
+
+    /**
+     * The client's address: the peer's, or, when the peer is a trusted reverse proxy, the last address
+     * it appended to X-Forwarded-For (the one it saw; earlier entries are the client's word).
+     */
+    String clientAddress(ApiRequest req) {
+        String peer = req.remoteAddress();
+        String forwarded = req.header("X-Forwarded-For");
+        if (forwarded == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].trim();
+        return last.isEmpty() || last.length() > 64 ? peer : last;
     }
 
     static boolean allowed(Scope scope, String method, String path) {

@@ -106,7 +106,8 @@ public final class FaceclockApp implements AutoCloseable {
 
     private void bindBeans() {
         health.add(databaseHealth());
-        main.bind("apiGuard", new ApiGuard(services.apiKeys(), services.throttle(), services.audit()));
+        main.bind("apiGuard", new ApiGuard(services.apiKeys(), services.throttle(), services.audit(),
+                trustedProxies(services.settings())));
         main.bind("apiErrors", new ApiErrors());
         main.bind("personApi", new PersonApi(services.people(), services.siteClock()));
         main.bind("attendanceApi", new AttendanceApi(services.attendance(), services.people()));
@@ -146,6 +147,12 @@ public final class FaceclockApp implements AutoCloseable {
                 return m;
             }
         };
+    }
+
+    private static java.util.Set<String> trustedProxies(Settings s) {
+        String list = s.get("faceclock.security.trusted-proxies");
+        return list == null ? java.util.Set.of() : java.util.Arrays.stream(list.split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     static Properties camelProperties(Settings s) {
