@@ -45,7 +45,7 @@ public final class AttendanceApi {
             throw ApiException.badRequest("end_date", "end_date " + to + " is before start_date " + from);
         }
         String personId = req.query("person_id");
-        Long personRef = personId == null ? null : people.get(checkedPersonId(personId)).id();
+        Long personRef = personId == null ? null : people.get(PersonApi.checkedPersonId(personId)).id();
         AttendanceQuery q = new AttendanceQuery(from == null ? null : clock.startOf(from),
                 to == null ? null : clock.startOf(to.plusDays(1)), personRef,
                 req.queryInt("limit", 100, 1, MAX_PAGE), req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
@@ -65,7 +65,7 @@ public final class AttendanceApi {
 
     public void create(Exchange ex) {
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(CREATE_FIELDS, Set.of());
-        String personId = checkedPersonId(in.text("person_id", true, 64));
+        String personId = PersonApi.checkedPersonId(in.text("person_id", true, 64));
         Instant checkIn = clock.parseInstant("check_in", in.text("check_in", true, 64));
         String out = in.text("check_out", false, 64);
         Instant checkOut = out == null ? null : clock.parseInstant("check_out", out);
@@ -115,14 +115,6 @@ public final class AttendanceApi {
         m.put("error", s.error());
         m.put("synced_at", clock.format(s.syncedAt()));
         return m;
-    }
-
-    private static String checkedPersonId(String personId) {
-        if (!PersonApi.PERSON_ID.matcher(personId).matches()) {
-            throw ApiException.badRequest("person_id", "person_id must be 1 to 64 letters, digits, '_' or '-', got '"
-                    + Texts.clip(personId) + "'");
-        }
-        return personId;
     }
 
     Object json(Attendance a) {

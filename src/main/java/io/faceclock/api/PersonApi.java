@@ -16,8 +16,8 @@ import org.apache.camel.Exchange;
 /** /persons: list, read, create, replace, patch, delete. */
 public final class PersonApi {
 
-    public static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final String PERSON_ID_RULE = "must be 1 to 64 letters, digits, '_' or '-'";
+    private static final Pattern PERSON_ID = Person.ID_PATTERN;
+    private static final String PERSON_ID_RULE = Person.ID_RULE;
     private static final Set<String> WRITABLE = Set.of("person_id", "name", "email", "phone", "department",
             "position", "metadata", "active", "odoo_employee_id");
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "faces", "face_count");
@@ -125,7 +125,11 @@ public final class PersonApi {
     }
 
     static String personIdFromPath(Exchange ex) {
-        String id = ApiRequest.of(ex).pathParam("person_id");
+        return checkedPersonId(ApiRequest.of(ex).pathParam("person_id"));
+    }
+
+    /** A person_id from a path, a query or a body, refused with 400 unless it follows the rule. */
+    static String checkedPersonId(String id) {
         if (!PERSON_ID.matcher(id).matches()) {
             throw ApiException.badRequest("person_id", "person_id " + PERSON_ID_RULE + ", got '" + Texts.clip(id) + "'");
         }

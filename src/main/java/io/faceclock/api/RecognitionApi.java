@@ -50,9 +50,10 @@ public final class RecognitionApi {
     public void verify(Exchange ex) {
         ImageInput in = ImageInput.of(ex);
         String personId = in.field(ex, "person_id");
-        if (personId == null || !PersonApi.PERSON_ID.matcher(personId).matches()) {
-            throw ApiException.badRequest("person_id", "person_id is required (1 to 64 letters, digits, '_' or '-')");
+        if (personId == null) {
+            throw ApiException.badRequest("person_id", "person_id is required");
         }
+        PersonApi.checkedPersonId(personId);
         Match m = recognizer.verify(personId, in.image());
         Responses.ok(ex, Map.of("person_id", personId, "same_person", m.similarity() >= threshold,
                 "similarity", FaceApi.round(m.similarity()), "threshold", threshold));

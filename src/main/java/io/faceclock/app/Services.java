@@ -16,6 +16,7 @@ import io.faceclock.store.SettingStore;
 import io.faceclock.store.SyncStore;
 import io.faceclock.odoo.sync.OdooConfigService;
 import io.faceclock.odoo.sync.OdooOutbox;
+import io.faceclock.odoo.sync.OdooSchedule;
 import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.security.SecretBox;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class Services implements AutoCloseable {
                 SecretBox.open(System.getenv(SecretBox.ENV), settings.dataDir()), audit, clock, jdbc, syncStore);
         this.odooSync = OdooSyncService.create(odooConfigs, settingStore, syncStore, jdbc, personStore, audit, clock,
                 "json2".equalsIgnoreCase(settings.get("faceclock.odoo.protocol", "xmlrpc")));
-        if (!"false".equalsIgnoreCase(settings.get("faceclock.odoo.enabled", "true"))) {
+        if (OdooSchedule.enabled(settings)) {
             attendance.setListener(new OdooOutbox(syncStore, clock));
         }
     }

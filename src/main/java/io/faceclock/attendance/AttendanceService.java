@@ -122,7 +122,7 @@ public final class AttendanceService {
                     return checkOut(c, p, todays.get(), at);
                 }
             }
-            rules(c, p, at, null, -1);
+            this.rules.check(c, p.id(), p.name(), at, null, -1);
             long id = store.insert(c, p.id(), at, null, source, null, false, clock.now());
             Attendance saved = store.findById(c, id).orElseThrow();
             listener.changed(c, saved);
@@ -165,10 +165,6 @@ public final class AttendanceService {
         Attendance after = store.findById(c, a.id()).orElseThrow();
         listener.changed(c, after);
         return new Punch("check_out", after, null, p.name() + " checked out at " + clock.human(at));
-    }
-
-    private void rules(Connection c, Person p, Instant in, Instant out, long self) throws SQLException {
-        rules.check(c, p.id(), p.name(), in, out, self);
     }
 
     public Attendance get(long id) {

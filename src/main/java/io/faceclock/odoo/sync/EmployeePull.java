@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Brings Odoo's employees in, a page at a time (memory does not grow with the company). People are
@@ -31,7 +30,6 @@ final class EmployeePull {
     static final int PAGE = 500;
     private static final List<String> WANTED = List.of("id", "name", "barcode", "work_email", "mobile_phone",
             "work_phone", "department_id", "job_id", "job_title", "employee_type", "active", "write_date");
-    private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Jdbc jdbc;
     private final PersonStore persons;
@@ -176,7 +174,7 @@ final class EmployeePull {
     /** The badge when it is a usable person_id, else ODOO_<id>. */
     static String personId(Map<String, Object> e, int odooId) {
         String barcode = text(e.get("barcode"));
-        return barcode != null && PERSON_ID.matcher(barcode).matches() ? barcode : "ODOO_" + odooId;
+        return barcode != null && Person.ID_PATTERN.matcher(barcode).matches() ? barcode : "ODOO_" + odooId;
     }
 
     private static PersonFields withActive(PersonFields f, boolean active) {

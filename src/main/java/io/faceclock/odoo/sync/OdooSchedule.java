@@ -38,6 +38,11 @@ public final class OdooSchedule {
     }
 
     public boolean enabled() {
+        return enabled(settings);
+    }
+
+    /** faceclock.odoo.enabled: false keeps the outbox empty and the schedules idle. */
+    public static boolean enabled(Settings settings) {
         return !"false".equalsIgnoreCase(settings.get("faceclock.odoo.enabled", "true"));
     }
 
