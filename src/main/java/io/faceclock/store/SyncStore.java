@@ -51,18 +51,24 @@ public final class SyncStore {
      * the same record instead of creating a twin) but it stays pending; returns whether it is synced.
      */
     public boolean markSynced(SyncItem item, long odooId, Instant now) {
-        String same = "check_in = ? AND " + (item.checkOut() == null ? "check_out IS NULL" : "check_out = ?");
-        List<Object> args = new ArrayList<>(List.of(odooId, item.checkIn(), Jdbc.orNull(item.checkOut()), now,
-                item.checkIn()));
+        String set = "UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ?, "
+                + "synced_at = ?, sync_error = NULL, sync_state = ";
+        Object[] sent = {odooId, item.checkIn(), Jdbc.orNull(item.checkOut()), now};
+        // the usual case in one statement: still as sent, so synced; only if it changed meanwhile, a second one
+        List<Object> args = new ArrayList<>(List.of(sent));
+        args.add(item.attendanceId());
+        args.add(item.checkIn());
+        String unchanged = "check_in = ? AND " + (item.checkOut() == null ? "check_out IS NULL" : "check_out = ?");
         if (item.checkOut() != null) {
             args.add(item.checkOut());
         }
-        args.add(item.attendanceId());
-        jdbc.update("UPDATE attendance SET odoo_attendance_id = ?, sent_check_in = ?, sent_check_out = ?, "
-                + "synced_at = ?, sync_error = NULL, sync_state = CASE WHEN " + same + " THEN 'synced' "
-                + "ELSE 'pending' END WHERE id = ?", args.toArray());
-        return jdbc.queryOne("SELECT sync_state FROM attendance WHERE id = ?", rs -> rs.getString(1),
-                item.attendanceId()).map("synced"::equals).orElse(false);
+        if (jdbc.update(set + "'synced' WHERE id = ? AND " + unchanged, args.toArray()) == 1) {
+            return true;
+        }
+        List<Object> pending = new ArrayList<>(List.of(sent));
+        pending.add(item.attendanceId());
+        jdbc.update(set + "'pending' WHERE id = ?", pending.toArray());
+        return false;
     }
 
     public void markProblem(long attendanceId, String state, String error, Instant now) {
