@@ -1,5 +1,11 @@
 package io.faceclock.api;
 
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.DomainException;
+import io.faceclock.errors.InvalidInputException;
+import io.faceclock.errors.NotFoundException;
+import io.faceclock.errors.UnavailableException;
+import io.faceclock.errors.UpstreamException;
 import io.faceclock.face.FaceException;
 import io.faceclock.store.StoreException;
 import java.util.UUID;
@@ -7,26 +13,28 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where a failure becomes an HTTP answer; a stack trace never leaves the server. */
+/**
+ * The one place where a failure becomes an HTTP answer (status, success false, error, field) for
+ * every route; a stack trace never leaves the server.
+ */
 public final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    /** The global onException of api-guard.yaml: whatever a REST route threw. */
     public void handle(Exchange exchange) {
-        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        while (t != null && !(t instanceof ApiException) && !(t instanceof StoreException) && !(t instanceof FaceException)
-                && t.getCause() != null && t.getCause() != t && isWrapper(t)) {
-            t = t.getCause();
-        }
-        if (t instanceof FaceException e) {
-            int status = switch (e.kind()) {
-                case BAD_IMAGE -> 400;
-                case IMAGE_TOO_LARGE -> 413;
-                default -> 422;
-            };
-            Responses.error(exchange, status, e.getMessage(), "image");
+        answer(exchange, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    /** Writes the JSON error for a failure; the guard's refusals come here too. */
+    public static void answer(Exchange exchange, Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof DomainException e) {
+            Responses.error(exchange, status(e), e.getMessage(), e.field());
         } else if (t instanceof ApiException e) {
             Responses.error(exchange, e.status(), e.getMessage(), e.field());
+        } else if (t instanceof FaceException e) {
+            Responses.error(exchange, status(e), e.getMessage(), "image");
         } else if (t instanceof StoreException e && e.isConstraintViolation()) {
             Responses.error(exchange, 409, "The change conflicts with data stored meanwhile; reload and retry", null);
         } else {
@@ -37,6 +45,40 @@ public final class ApiErrors {
             Responses.error(exchange, 500, "Internal error (reference " + ref + "); the server log has details",
                     null);
         }
+    }
+
+    static int status(DomainException e) {
+        if (e instanceof InvalidInputException) {
+            return 400;
+        } else if (e instanceof NotFoundException) {
+            return 404;
+        } else if (e instanceof ConflictException) {
+            return 409;
+        } else if (e instanceof UpstreamException) {
+            return 502;
+        } else if (e instanceof UnavailableException) {
+            return 503;
+        }
+        return 400;
+    }
+
+    static int status(FaceException e) {
+        return switch (e.kind()) {
+            case BAD_IMAGE -> 400;
+            case IMAGE_TOO_LARGE -> 413;
+            // a readable photo whose face cannot be used: no face, several, too small, blurred…
+            default -> 422;
+        };
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t != null && !(t instanceof DomainException) && !(t instanceof ApiException)
+                && !(t instanceof StoreException) && !(t instanceof FaceException)
+                && t.getCause() != null && t.getCause() != t && isWrapper(t)) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static boolean isWrapper(Throwable t) {

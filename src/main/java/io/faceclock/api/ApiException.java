@@ -1,6 +1,14 @@
 package io.faceclock.api;
 
-/** A refusal the caller can act on: an HTTP status, a message, and the field at fault if any. */
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.InvalidInputException;
+import io.faceclock.errors.NotFoundException;
+
+/**
+ * A refusal that exists only at the HTTP edge: no or a wrong key (401), a scope too small (403),
+ * a body not sent as JSON (415), too many wrong keys (429). Refusals about the input itself are
+ * the domain's exceptions ({@code io.faceclock.errors}), which the factories below hand out.
+ */
 public class ApiException extends RuntimeException {
 
     private final int status;
@@ -12,16 +20,16 @@ public class ApiException extends RuntimeException {
         this.field = field;
     }
 
-    public static ApiException badRequest(String field, String message) {
-        return new ApiException(400, field, message);
+    public static InvalidInputException badRequest(String field, String message) {
+        return new InvalidInputException(field, message);
     }
 
-    public static ApiException notFound(String field, String message) {
-        return new ApiException(404, field, message);
+    public static NotFoundException notFound(String field, String message) {
+        return new NotFoundException(field, message);
     }
 
-    public static ApiException conflict(String field, String message) {
-        return new ApiException(409, field, message);
+    public static ConflictException conflict(String field, String message) {
+        return new ConflictException(field, message);
     }
 
     public int status() {

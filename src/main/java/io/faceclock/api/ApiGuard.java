@@ -48,7 +48,7 @@ public final class ApiGuard {
         try {
             authorize(exchange);
         } catch (ApiException e) {
-            Responses.error(exchange, e.status(), e.getMessage(), e.field());
+            ApiErrors.answer(exchange, e);
             exchange.setProperty(DENIED, true);
         }
     }

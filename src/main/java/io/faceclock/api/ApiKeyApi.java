@@ -1,6 +1,8 @@
 package io.faceclock.api;
 
 import io.faceclock.attendance.SiteClock;
+import io.faceclock.errors.InvalidInputException;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.security.ApiKey;
 import io.faceclock.security.ApiKeys;
 import io.faceclock.security.NewApiKey;
@@ -29,7 +31,7 @@ public final class ApiKeyApi {
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(Set.of("name", "scope"), Set.of());
         String name = in.text("name", true, 100);
         String scopeText = in.text("scope", true, 16);
-        Scope scope = Scope.parse(scopeText).orElseThrow(() -> ApiException.badRequest("scope",
+        Scope scope = Scope.parse(scopeText).orElseThrow(() -> new InvalidInputException("scope",
                 "scope must be admin, read or kiosk; got '" + Texts.clip(scopeText) + "'"));
         NewApiKey created = keys.create(name, scope);
         Map<String, Object> data = json(created.key());
@@ -40,7 +42,7 @@ public final class ApiKeyApi {
     public void revoke(Exchange ex) {
         long id = ApiRequest.of(ex).pathLong("id");
         if (!keys.revoke(id)) {
-            throw ApiException.notFound("id", "No live API key with id " + id);
+            throw new NotFoundException("id", "No live API key with id " + id);
         }
         Responses.ok(ex, Map.of("message", "API key " + id + " revoked"));
     }

@@ -1,5 +1,6 @@
 package io.faceclock.api;
 
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.security.ApiKey;
 import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class ApiRequest {
     public String pathParam(String name) {
         String v = in.getHeader(name, String.class);
         if (v == null || v.isBlank()) {
-            throw ApiException.badRequest(name, name + " is missing from the path");
+            throw new InvalidInputException(name, name + " is missing from the path");
         }
         return v;
     }
@@ -67,7 +68,7 @@ public final class ApiRequest {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
+            throw new InvalidInputException(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
         }
     }
 
@@ -85,10 +86,10 @@ public final class ApiRequest {
         try {
             n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
+            throw new InvalidInputException(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
         }
         if (n < min || n > max) {
-            throw ApiException.badRequest(name, name + " must be between " + min + " and " + max + ", got " + n);
+            throw new InvalidInputException(name, name + " must be between " + min + " and " + max + ", got " + n);
         }
         return n;
     }
@@ -101,7 +102,7 @@ public final class ApiRequest {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> Boolean.TRUE;
             case "false", "0", "no" -> Boolean.FALSE;
-            default -> throw ApiException.badRequest(name, name + " must be true or false, got '" + Texts.clip(v) + "'");
+            default -> throw new InvalidInputException(name, name + " must be true or false, got '" + Texts.clip(v) + "'");
         };
     }
 

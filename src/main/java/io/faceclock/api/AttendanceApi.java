@@ -6,6 +6,7 @@ import io.faceclock.attendance.AttendanceCorrection;
 import io.faceclock.attendance.AttendanceQuery;
 import io.faceclock.attendance.AttendanceService;
 import io.faceclock.attendance.SiteClock;
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.people.PersonService;
 import io.faceclock.store.Page;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class AttendanceApi {
         LocalDate from = start == null ? null : clock.parseDate("start_date", start);
         LocalDate to = end == null ? null : clock.parseDate("end_date", end);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badRequest("end_date", "end_date " + to + " is before start_date " + from);
+            throw new InvalidInputException("end_date", "end_date " + to + " is before start_date " + from);
         }
         String personId = req.query("person_id");
         Long personRef = personId == null ? null : people.get(PersonApi.checkedPersonId(personId)).id();

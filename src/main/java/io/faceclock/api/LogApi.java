@@ -4,6 +4,7 @@ import io.faceclock.attendance.SiteClock;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogEntry;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,11 @@ public final class LogApi {
         ApiRequest req = ApiRequest.of(ex);
         String category = req.query("category");
         if (category != null && !CATEGORY.matcher(category).matches()) {
-            throw ApiException.badRequest("category", "category must be a name such as odoo_sync, got '"
+            throw new InvalidInputException("category", "category must be a name such as odoo_sync, got '"
                     + Texts.clip(category) + "'");
         }
         String level = req.query("level");
-        LogLevel min = level == null ? null : LogLevel.parse(level).orElseThrow(() -> ApiException.badRequest("level",
+        LogLevel min = level == null ? null : LogLevel.parse(level).orElseThrow(() -> new InvalidInputException("level",
                 "level must be one of debug, info, warning, error; got '" + Texts.clip(level) + "'"));
         int limit = req.queryInt("limit", 20, 1, 500);
         List<Map<String, Object>> data = audit.newest(category, min, limit).stream().map(this::json).toList();

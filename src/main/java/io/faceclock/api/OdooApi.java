@@ -1,6 +1,7 @@
 package io.faceclock.api;
 
 import io.faceclock.attendance.SiteClock;
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.odoo.sync.PullResult;
@@ -73,7 +74,7 @@ public final class OdooApi {
         LocalDate from = start == null ? today.minusDays(7) : clock.parseDate("start_date", start);
         LocalDate to = end == null ? today : clock.parseDate("end_date", end);
         if (to.isBefore(from)) {
-            throw ApiException.badRequest("end_date", "end_date " + to + " is before start_date " + from);
+            throw new InvalidInputException("end_date", "end_date " + to + " is before start_date " + from);
         }
         PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(from),
                 clock.startOf(to.plusDays(1)), true);
@@ -116,14 +117,14 @@ public final class OdooApi {
         }
         String url = in.text("url", true, 500);
         if (!url.matches("(?i)https?://.+")) {
-            throw ApiException.badRequest("url", "url must start with http:// or https://");
+            throw new InvalidInputException("url", "url must start with http:// or https://");
         }
         String password = in.has("password") && !in.isNull("password") ? in.node().get("password").asText() : null;
         if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest("password", "password is required (an Odoo password or API key)");
+            throw new InvalidInputException("password", "password is required (an Odoo password or API key)");
         }
         if (password.length() > 500) {
-            throw ApiException.badRequest("password", "password is longer than 500 characters");
+            throw new InvalidInputException("password", "password is longer than 500 characters");
         }
         return new OdooConfig(url, in.text("db", true, 200), in.text("username", true, 200), password, "given");
     }

@@ -2,6 +2,7 @@ package io.faceclock.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.faceclock.attendance.SiteClock;
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.people.Person;
 import io.faceclock.people.PersonFields;
 import io.faceclock.people.PersonQuery;
@@ -37,7 +38,7 @@ public final class PersonApi {
         ApiRequest req = ApiRequest.of(ex);
         String text = req.query("q");
         if (text != null && text.length() > 100) {
-            throw ApiException.badRequest("q", "q is longer than 100 characters");
+            throw new InvalidInputException("q", "q is longer than 100 characters");
         }
         PersonQuery q = new PersonQuery(text, req.queryBool("active"), req.query("department"),
                 req.queryInt("limit", 50, 1, MAX_PAGE), req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
@@ -114,7 +115,7 @@ public final class PersonApi {
     private static boolean requireBool(JsonInput in, String field) {
         Boolean b = in.bool(field);
         if (b == null) {
-            throw ApiException.badRequest(field, field + " must be true or false, not null");
+            throw new InvalidInputException(field, field + " must be true or false, not null");
         }
         return b;
     }
@@ -131,7 +132,7 @@ public final class PersonApi {
     /** A person_id from a path, a query or a body, refused with 400 unless it follows the rule. */
     static String checkedPersonId(String id) {
         if (!PERSON_ID.matcher(id).matches()) {
-            throw ApiException.badRequest("person_id", "person_id " + PERSON_ID_RULE + ", got '" + Texts.clip(id) + "'");
+            throw new InvalidInputException("person_id", "person_id " + PERSON_ID_RULE + ", got '" + Texts.clip(id) + "'");
         }
         return id;
     }

@@ -1,8 +1,8 @@
 package io.faceclock.attendance;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.people.Person;
 import io.faceclock.store.AttendanceStore;
 import io.faceclock.store.Jdbc;
@@ -10,8 +10,8 @@ import io.faceclock.store.Page;
 import io.faceclock.store.PersonStore;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class AttendanceService {
     public Attendance record(String personId, Instant checkIn, Instant checkOut, String source, String note) {
         return jdbc.inTransaction(c -> {
             Person p = persons.lockByPersonId(c, personId)
-                    .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+                    .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
             rules.check(c, p.id(), p.name(), checkIn, checkOut, -1);
             long id = store.insert(c, p.id(), checkIn, checkOut, source, note, false, clock.now());
             Attendance saved = store.findById(c, id).orElseThrow();
@@ -86,7 +86,7 @@ public final class AttendanceService {
     public Punch punch(long personRef, Instant at, String source, PunchRules rules) {
         return jdbc.inTransaction(c -> {
             Person p = persons.lockById(c, personRef)
-                    .orElseThrow(() -> ApiException.notFound("person_id", "The recognised person no longer exists"));
+                    .orElseThrow(() -> new NotFoundException("person_id", "The recognised person no longer exists"));
             if (!p.active()) {
                 return new Punch("none", null, "inactive", p.name() + " is inactive; nothing recorded");
             }
@@ -202,8 +202,8 @@ public final class AttendanceService {
         return d;
     }
 
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("id", "No attendance with id " + id);
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("id", "No attendance with id " + id);
     }
 
 }

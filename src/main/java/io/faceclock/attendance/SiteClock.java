@@ -1,6 +1,6 @@
 package io.faceclock.attendance;
 
-import io.faceclock.api.ApiException;
+import io.faceclock.errors.InvalidInputException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -87,7 +87,7 @@ public final class SiteClock {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, field + " must be a real date as YYYY-MM-DD, got '" + clip(text) + "'");
+            throw new InvalidInputException(field, field + " must be a real date as YYYY-MM-DD, got '" + clip(text) + "'");
         }
     }
 
@@ -101,17 +101,17 @@ public final class SiteClock {
                 LocalDateTime local = LocalDateTime.parse(s.replace(' ', 'T'));
                 var offsets = zone.getRules().getValidOffsets(local);
                 if (offsets.isEmpty()) {
-                    throw ApiException.badRequest(field, field + " " + s + " does not exist in " + zone.getId()
+                    throw new InvalidInputException(field, field + " " + s + " does not exist in " + zone.getId()
                             + " (the clocks skip it at a DST change)");
                 }
                 if (offsets.size() > 1) {
-                    throw ApiException.badRequest(field, field + " " + s + " happens twice in " + zone.getId()
+                    throw new InvalidInputException(field, field + " " + s + " happens twice in " + zone.getId()
                             + " (the clocks go back at a DST change); add the offset, " + offsets.get(0) + " or "
                             + offsets.get(1));
                 }
                 return local.atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
             } catch (DateTimeException e) {
-                throw ApiException.badRequest(field, field + " must be an ISO-8601 date and time such as "
+                throw new InvalidInputException(field, field + " must be an ISO-8601 date and time such as "
                         + "2025-01-15T08:00:00+01:00, got '" + clip(text) + "'");
             }
         }

@@ -33,14 +33,9 @@ public final class FaceclockCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new FaceclockCommand());
         cli.getSubcommands().get("bench").addSubcommand("face", new BenchFaceCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("faceclock: " + messageOf(e));
-            return 1;
+            cmd.getErr().println(CliErrors.sentence(e));
+            return CliErrors.exitCode(e);
         });
         return cli;
-    }
-
-    private static String messageOf(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

@@ -1,8 +1,9 @@
 package io.faceclock.people;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.Page;
 import io.faceclock.store.PersonStore;
@@ -65,7 +66,7 @@ public final class PersonService {
     public Person create(PersonFields f) {
         return jdbc.inTransaction(c -> {
             if (store.findByPersonId(c, f.personId()).isPresent()) {
-                throw ApiException.conflict("person_id", "A person with person_id '" + f.personId() + "' already exists");
+                throw new ConflictException("person_id", "A person with person_id '" + f.personId() + "' already exists");
             }
             checkOdooIdFree(c, f.odooEmployeeId(), -1);
             long id = store.insert(c, f, now());
@@ -87,7 +88,7 @@ public final class PersonService {
             Person existing = store.lockByPersonId(c, personId).orElseThrow(() -> notFound(personId));
             PersonFields f = change.apply(existing);
             if (!f.personId().equals(personId) && store.findByPersonId(c, f.personId()).isPresent()) {
-                throw ApiException.conflict("person_id", "A person with person_id '" + f.personId() + "' already exists");
+                throw new ConflictException("person_id", "A person with person_id '" + f.personId() + "' already exists");
             }
             checkOdooIdFree(c, f.odooEmployeeId(), existing.id());
             store.update(c, existing.id(), f, now());
@@ -119,7 +120,7 @@ public final class PersonService {
             return;
         }
         store.findByOdooEmployeeId(c, odooId).filter(p -> p.id() != selfId).ifPresent(p -> {
-            throw ApiException.conflict("odoo_employee_id", "Odoo employee " + odooId + " is already linked to '"
+            throw new ConflictException("odoo_employee_id", "Odoo employee " + odooId + " is already linked to '"
                     + p.personId() + "'");
         });
     }
@@ -128,7 +129,7 @@ public final class PersonService {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static ApiException notFound(String personId) {
-        return ApiException.notFound("person_id", "No person with person_id '" + personId + "'");
+    private static NotFoundException notFound(String personId) {
+        return new NotFoundException("person_id", "No person with person_id '" + personId + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.faceclock.recognition;
 
+import io.faceclock.errors.UnavailableException;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceEngineStatus;
 import io.faceclock.face.FaceSettings;
@@ -48,7 +49,7 @@ public final class FaceEngineHolder implements HealthContributor, AutoCloseable 
     /** The engine, or a 503 naming why there is none. */
     public FaceEngine require() {
         if (engine == null) {
-            throw new io.faceclock.api.ApiException(503, null, "The face engine is unavailable: " + reason);
+            throw new UnavailableException("The face engine is unavailable: " + reason);
         }
         return engine;
     }

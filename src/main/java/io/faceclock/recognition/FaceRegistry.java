@@ -1,8 +1,9 @@
 package io.faceclock.recognition;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceGallery;
 import io.faceclock.face.GalleryHit;
@@ -76,7 +77,7 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     /** Adds a face from one photo, refusing one that already belongs to somebody else unless forced. */
     public Enrolled enrol(String personId, byte[] image, boolean force) {
         Person person = persons.findByPersonId(personId)
-                .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+                .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
         AnalyzedFace face = engine.require().embedSingle(image);
         if (!force) {
             Optional<GalleryHit> other = gallery.search(face.embedding(), 3).stream()
@@ -84,13 +85,13 @@ public final class FaceRegistry implements PersonService.RemovalListener {
             if (other.isPresent()) {
                 String who = jdbc.inTransaction(c -> persons.findById(c, other.get().personKey()))
                         .map(p -> p.personId() + " (" + p.name() + ")").orElse("another person");
-                throw ApiException.conflict("image", String.format("This face matches %s with similarity %.2f; "
+                throw new ConflictException("image", String.format("This face matches %s with similarity %.2f; "
                         + "send force=true to enrol it for %s anyway", who, other.get().similarity(), personId));
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         long id = jdbc.inTransaction(c -> {
-            persons.lockById(c, person.id()).orElseThrow(() -> ApiException.notFound("person_id",
+            persons.lockById(c, person.id()).orElseThrow(() -> new NotFoundException("person_id",
                     "No person with person_id '" + personId + "'"));
             return store.insert(c, person.id(), face, keepThumbnails, now);
         });
@@ -119,13 +120,13 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     public void delete(String personId, long faceId) {
         Person p = person(personId);
         if (store.delete(p.id(), faceId) == 0) {
-            throw ApiException.notFound("face_id", "Person " + personId + " has no face " + faceId);
+            throw new NotFoundException("face_id", "Person " + personId + " has no face " + faceId);
         }
         gallery.remove(faceId);
     }
 
     public byte[] thumbnail(String personId, long faceId) {
-        return store.thumbnail(person(personId).id(), faceId).orElseThrow(() -> ApiException.notFound("face_id",
+        return store.thumbnail(person(personId).id(), faceId).orElseThrow(() -> new NotFoundException("face_id",
                 "No thumbnail for face " + faceId + " of " + personId));
     }
 
@@ -137,6 +138,6 @@ public final class FaceRegistry implements PersonService.RemovalListener {
 
     private Person person(String personId) {
         return persons.findByPersonId(personId)
-                .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+                .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
     }
 }

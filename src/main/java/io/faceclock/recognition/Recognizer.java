@@ -1,6 +1,7 @@
 package io.faceclock.recognition;
 
-import io.faceclock.api.ApiException;
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceException;
 import io.faceclock.people.Person;
@@ -62,10 +63,10 @@ public final class Recognizer {
     /** Whether the photo's one usable face is the given person, with the similarity to their closest template. */
     public Match verify(String personId, byte[] image) {
         Person person = persons.findByPersonId(personId)
-                .orElseThrow(() -> ApiException.notFound("person_id", "No person with person_id '" + personId + "'"));
+                .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
         AnalyzedFace face = engine.require().embedSingle(image);
         double best = registry.bestSimilarity(person.id(), face.embedding())
-                .orElseThrow(() -> new ApiException(409, "person_id", personId + " has no enrolled face to compare with"));
+                .orElseThrow(() -> new ConflictException("person_id", personId + " has no enrolled face to compare with"));
         return new Match(person, best);
     }
 

@@ -1,9 +1,10 @@
 package io.faceclock.odoo.sync;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
 import io.faceclock.config.Settings;
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.OdooConnection;
 import io.faceclock.security.SecretBox;
 import io.faceclock.store.SettingStore;
@@ -69,7 +70,7 @@ public final class OdooConfigService {
      */
     public void save(OdooConfig config, String actor) {
         if (fromEnvironment()) {
-            throw ApiException.conflict("url", "Odoo is configured by settings (FACECLOCK_ODOO_URL and the others), "
+            throw new ConflictException("url", "Odoo is configured by settings (FACECLOCK_ODOO_URL and the others), "
                     + "which win over a saved configuration; change it there");
         }
         var now = clock.instant();
@@ -99,7 +100,7 @@ public final class OdooConfigService {
         try {
             c = OdooConnection.of(config.url(), config.db(), config.username(), config.password());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("url", e.getMessage());
+            throw new InvalidInputException("url", e.getMessage());
         }
         c = c.withTimeouts(Duration.ofSeconds(settings.getInt("faceclock.odoo.connect-timeout-seconds", 10)),
                 Duration.ofSeconds(settings.getInt("faceclock.odoo.read-timeout-seconds", 60)));

@@ -1,8 +1,8 @@
 package io.faceclock.odoo.sync;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.config.Settings;
+import io.faceclock.errors.DomainException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,7 +92,7 @@ public final class OdooSchedule {
         }
         try {
             work.run();
-        } catch (ApiException | io.faceclock.odoo.OdooException e) {
+        } catch (DomainException | io.faceclock.odoo.OdooException e) {
             LOG.warn("Scheduled Odoo {} failed: {}", what, e.getMessage());
         }
     }

@@ -1,8 +1,9 @@
 package io.faceclock.odoo.sync;
 
-import io.faceclock.api.ApiException;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.ConflictException;
+import io.faceclock.errors.UpstreamException;
 import io.faceclock.odoo.OdooClient;
 import io.faceclock.odoo.OdooClients;
 import io.faceclock.odoo.OdooConnection;
@@ -115,7 +116,7 @@ public final class OdooSyncService {
     public PullResult pull(OdooConfig given, Integer limit, boolean full) {
         OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         if (!pullLock.tryLock()) {
-            throw ApiException.conflict(null, "A pull from Odoo is already running");
+            throw new ConflictException(null, "A pull from Odoo is already running");
         }
         try {
             PullResult result = new PullResult();
@@ -134,7 +135,7 @@ public final class OdooSyncService {
                 finish("error", "Pull failed: " + e.getMessage(), e.getMessage());
                 log(LogLevel.ERROR, "Pull from Odoo failed: " + e.getMessage(), Map.of("kind", e.kind().name(),
                         "added", result.added(), "updated", result.updated()));
-                throw new ApiException(502, null, "Pull from Odoo failed: " + e.getMessage());
+                throw new UpstreamException("Pull from Odoo failed: " + e.getMessage());
             }
             return result;
         } finally {
@@ -170,13 +171,13 @@ public final class OdooSyncService {
         Instant giveUp = clock.instant().plusSeconds(60);
         while (!settings.tryLease(PUSH_LEASE, leaseOwner, clock.instant(), LEASE_TTL)) {
             if (clock.instant().isAfter(giveUp)) {
-                throw ApiException.conflict(null, "Another faceclock process is pushing to Odoo; try again later");
+                throw new ConflictException(null, "Another faceclock process is pushing to Odoo; try again later");
             }
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw ApiException.conflict(null, "Interrupted while waiting for another push to finish");
+                throw new ConflictException(null, "Interrupted while waiting for another push to finish");
             }
         }
     }
@@ -188,7 +189,7 @@ public final class OdooSyncService {
     private OdooConfig checkSameOdoo(OdooConfig given) {
         configs.current().ifPresent(saved -> {
             if (!sameOdoo(saved, given)) {
-                throw ApiException.conflict("url", "faceclock syncs with " + saved.url() + " (database " + saved.db()
+                throw new ConflictException("url", "faceclock syncs with " + saved.url() + " (database " + saved.db()
                         + "); one-off credentials must be for that same Odoo. To switch, save the new configuration.");
             }
         });
@@ -299,7 +300,7 @@ public final class OdooSyncService {
     }
 
     private OdooConfig requireConfig() {
-        return configs.current().orElseThrow(() -> ApiException.conflict(null, "Odoo is not configured: "
+        return configs.current().orElseThrow(() -> new ConflictException(null, "Odoo is not configured: "
                 + "POST /api/v1/sync/odoo/config, run `faceclock configure-odoo`, or set FACECLOCK_ODOO_URL"));
     }
 
