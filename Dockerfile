@@ -22,5 +22,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/observe/health || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/faceclock/faceclock.jar"]
+# umask 077: every file faceclock makes in /data stays private to its user
+ENTRYPOINT ["sh", "-c", "umask 077 && exec java -jar /opt/faceclock/faceclock.jar \"$@\"", "faceclock"]
 CMD ["serve"]

@@ -178,9 +178,17 @@ public final class FaceclockApp implements AutoCloseable {
         Path dir = services.settings().dataDir();
         try {
             Path file = AdminKeyFile.write(dir, key);
-            // Printed once on purpose, to the terminal and not through the logger.
-            System.out.println("faceclock created the first admin API key: " + key.secret());
-            System.out.println("It is also in " + file + " (readable only by you). Send it as the X-API-Key header.");
+            // Shown once on an interactive terminal only: a service's stdout ends up in a log that keeps it.
+            java.io.Console terminal = System.console();
+            if (terminal != null) {
+                terminal.writer().println("faceclock created the first admin API key: " + key.secret());
+                terminal.writer().println("It is also in " + file + " (readable only by you). Send it as the "
+                        + "X-API-Key header.");
+                terminal.flush();
+            } else {
+                System.out.println("faceclock created the first admin API key; it is in " + file
+                        + " (readable only by you). Send it as the X-API-Key header.");
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write the admin key file in " + dir + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package io.faceclock.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.faceclock.config.Settings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,12 +20,28 @@ public final class Database implements AutoCloseable {
         this.displayUrl = displayUrl;
     }
 
+    /** H2's own TCP port (AUTO_SERVER) listens on loopback only; read once, when H2 is first used. */
+    static final String H2_BIND = "127.0.0.1";
+
+    static {
+        System.setProperty("h2.bindAddress", H2_BIND);
+    }
+
+    /** The generated password of the embedded H2 database, kept like secret.key. */
+    public static final String H2_PASSWORD_FILE = "database.password";
+
     public static Database open(Settings settings) {
+        Path dataDir = DataFolder.secure(settings.dataDir());
         String url = jdbcUrl(settings);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(settings.get(Settings.DB_USERNAME, url.startsWith("jdbc:h2:") ? "sa" : null));
-        config.setPassword(settings.get(Settings.DB_PASSWORD, url.startsWith("jdbc:h2:") ? "" : null));
+        String user = settings.get(Settings.DB_USERNAME, url.startsWith("jdbc:h2:") ? "sa" : null);
+        String password = settings.get(Settings.DB_PASSWORD, url.startsWith("jdbc:h2:") ? "" : null);
+        if (settings.get(Settings.DB_URL) == null) {
+            password = settings.get(Settings.DB_PASSWORD, EmbeddedH2.password(url, dataDir));
+        }
+        config.setUsername(user);
+        config.setPassword(password);
         config.setMaximumPoolSize(settings.getInt(Settings.DB_POOL_SIZE, 10));
         config.setPoolName("faceclock-db");
         config.setConnectionTimeout(10_000);
@@ -38,22 +53,22 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new IllegalStateException("Cannot open the database at " + redact(url) + ": " + rootMessage(e), e);
         }
+        if (settings.get(Settings.DB_URL) == null) {
+            DataFolder.secure(dataDir); // the lock file and anything else H2 made while opening
+        }
         return new Database(ds, redact(url));
     }
 
-    /** AUTO_SERVER lets the command line (apikey, …) use the file while the service runs. */
+    /**
+     * AUTO_SERVER lets the command line (apikey, …) use the file while the service runs: the first
+     * process serves it to the others on a loopback port, behind the generated password.
+     */
     static String jdbcUrl(Settings settings) {
         String url = settings.get(Settings.DB_URL);
         if (url != null) {
             return url;
         }
-        Path dir = settings.dataDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create the data folder " + dir + ": " + e.getMessage());
-        }
-        return "jdbc:h2:file:" + dir.resolve("faceclock") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + settings.dataDir().resolve("faceclock") + ";AUTO_SERVER=TRUE";
     }
 
     public DataSource dataSource() {
