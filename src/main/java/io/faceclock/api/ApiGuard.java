@@ -11,22 +11,19 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
- * Runs before every /api/v1 handler: the X-API-Key must name a live key whose scope allows the
- * request, and an address that keeps sending wrong keys is refused for a while.
+ * Runs before every /api/v1 handler: the X-API-Key must name a live key whose scope is one the
+ * matched REST verb declares in its YAML (never judged from the raw path, which has many spellings),
+ * and an address that keeps sending wrong keys is refused for a while.
  */
 public final class ApiGuard {
 
     public static final String HEADER = "X-API-Key";
 
-    /** Paths a kiosk key may call (recognition and marking); every other path needs read or admin. */
-    private static final Set<String> KIOSK_PATHS = Set.of("/attendance/mark", "/recognize", "/verify");
-    /** GET paths that still need admin because they reveal how faceclock is secured. */
-    private static final Set<String> ADMIN_ONLY_READS = Set.of("/apikeys");
-
     private final ApiKeys keys;
     private final FailedKeyThrottle throttle;
     private final AuditLog audit;
     private final Set<String> trustedProxies;
+    private volatile Map<String, VerbScopes.Verb> verbs = Map.of();
 
     public ApiGuard(ApiKeys keys, FailedKeyThrottle throttle, AuditLog audit, Set<String> trustedProxies) {
         this.keys = keys;
@@ -70,10 +67,10 @@ public final class ApiGuard {
         if (key == null) {
             refuse(req, address);
         }
-        String path = apiPath(req.path());
-        if (!allowed(key.scope(), req.method(), path)) {
+        VerbScopes.Verb verb = matchedVerb(exchange);
+        if (verb == null ? key.scope() != Scope.ADMIN : !verb.scopes().contains(key.scope())) {
             throw new ApiException(403, HEADER, "This API key has scope '" + key.scope().wire()
-                    + "', which does not allow " + req.method() + " " + path);
+                    + "', which does not allow " + (verb == null ? "this request" : verb.name()));
         }
         exchange.setProperty(ApiRequest.API_KEY_PROPERTY, key);
         // no route, built-in or a user's, can echo the key back as a response header
@@ -95,12 +92,16 @@ public final class ApiGuard {
         return last.isEmpty() || last.length() > 64 ? peer : last;
     }
 
-    static boolean allowed(Scope scope, String method, String path) {
-        return switch (scope) {
-            case ADMIN -> true;
-            case READ -> method.equals("GET") && !ADMIN_ONLY_READS.contains(path);
-            case KIOSK -> method.equals("POST") && KIOSK_PATHS.contains(path);
-        };
+    /** The REST verb whose route took this request, or null when it is no declared verb (admin only). */
+    private VerbScopes.Verb matchedVerb(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        VerbScopes.Verb verb = verbs.get(routeId);
+        if (verb == null && routeId != null) {
+            // first request, or a route added since: read the declarations again
+            verbs = VerbScopes.read(exchange.getContext());
+            verb = verbs.get(routeId);
+        }
+        return verb;
     }
 
     private void refuse(ApiRequest req, String address) {
