@@ -6,6 +6,7 @@ import io.faceclock.attendance.PunchRules;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.Point;
+import io.faceclock.recognition.Decision;
 import io.faceclock.recognition.Recognizer;
 import io.faceclock.recognition.Recognizer.Match;
 import io.faceclock.recognition.Recognizer.Recognition;
@@ -25,16 +26,13 @@ public final class RecognitionApi {
     private final Recognizer recognizer;
     private final AttendanceService attendance;
     private final PunchRules rules;
-    private final double threshold;
     private final AuditLog audit;
     private final SiteClock clock;
 
-    public RecognitionApi(Recognizer recognizer, AttendanceService attendance, PunchRules rules, double threshold,
-                          AuditLog audit) {
+    public RecognitionApi(Recognizer recognizer, AttendanceService attendance, PunchRules rules, AuditLog audit) {
         this.recognizer = recognizer;
         this.attendance = attendance;
         this.rules = rules;
-        this.threshold = threshold;
         this.audit = audit;
         this.clock = attendance.clock();
     }
@@ -43,8 +41,9 @@ public final class RecognitionApi {
         ImageInput in = ImageInput.of(ex);
         String top = in.field(ex, "top_k");
         int topK = top == null ? 3 : parseTopK(top);
-        List<Map<String, Object>> faces = recognizer.recognize(in.image(), topK).stream().map(this::json).toList();
-        Responses.ok(ex, Map.of("faces", faces, "count", faces.size(), "threshold", threshold));
+        List<Map<String, Object>> faces = recognizer.recognize(in.image(), topK).stream()
+                .map(r -> json(r, topK)).toList();
+        Responses.ok(ex, Map.of("faces", faces, "count", faces.size(), "threshold", recognizer.rule().threshold()));
     }
 
     public void verify(Exchange ex) {
@@ -54,12 +53,20 @@ public final class RecognitionApi {
             throw ApiException.badRequest("person_id", "person_id is required");
         }
         PersonApi.checkedPersonId(personId);
-        Match m = recognizer.verify(personId, in.image());
-        Responses.ok(ex, Map.of("person_id", personId, "same_person", m.similarity() >= threshold,
-                "similarity", FaceApi.round(m.similarity()), "threshold", threshold));
+        Recognition r = recognizer.verify(personId, in.image());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("person_id", personId);
+        body.put("same_person", r.decision().recognized());
+        body.put("similarity", FaceApi.round(r.decision().bestScore()));
+        body.put("threshold", r.decision().requiredScore());
+        body.putAll(decision(r));
+        Responses.ok(ex, body);
     }
 
-    /** Kiosk: recognise the main face and punch for that person under the source's policy. */
+    /**
+     * Kiosk: recognise the main face and punch for that person under the source's policy. Only a
+     * {@code recognized} face punches; unknown, ambiguous and undecided ones record nothing.
+     */
     public void mark(Exchange ex) {
         ImageInput in = ImageInput.of(ex);
         String source = in.field(ex, "source");
@@ -70,29 +77,32 @@ public final class RecognitionApi {
         }
         Recognition r = recognizer.recognizeMain(in.image());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("face", json(r));
+        body.put("face", json(r, 3));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", source);
+        details.putAll(decision(r));
         if (r.best().isEmpty()) {
-            double best = r.matches().isEmpty() ? 0 : r.matches().get(0).similarity();
-            log(LogLevel.INFO, "Unknown face at " + source, Map.of("source", source, "best_similarity",
-                    FaceApi.round(best)));
+            Decision d = r.decision();
+            log(LogLevel.INFO, "Nothing recorded at " + source + ": " + d.verdict().wire() + " face (" + d.reason() + ")",
+                    details);
             body.put("recorded", false);
-            body.put("reason", "unknown_face");
-            body.put("message", "Face not recognised; nothing recorded");
+            body.put("decision", d.verdict().wire());
+            body.put("reason", d.verdict().wire() + "_face");
+            body.put("message", messageFor(d));
             Responses.ok(ex, body);
             return;
         }
         Match who = r.best().get();
         Punch punch = attendance.punch(who.person().id(), clock.now(), source, rules);
-        Map<String, Object> details = new LinkedHashMap<>();
         details.put("person_id", who.person().personId());
         details.put("similarity", FaceApi.round(who.similarity()));
-        details.put("source", source);
         details.put("action", punch.action());
         if (punch.reason() != null) {
-            details.put("reason", punch.reason());
+            details.put("punch_reason", punch.reason());
         }
         log(LogLevel.INFO, punch.message(), details);
         body.put("recorded", punch.recorded());
+        body.put("decision", r.decision().verdict().wire());
         body.put("action", punch.action());
         body.put("person", Map.of("person_id", who.person().personId(), "name", who.person().name()));
         body.put("similarity", FaceApi.round(who.similarity()));
@@ -111,6 +121,14 @@ public final class RecognitionApi {
         Responses.ok(ex, body);
     }
 
+    private static String messageFor(Decision d) {
+        return switch (d.verdict()) {
+            case UNKNOWN -> "Face not recognised; nothing recorded";
+            case AMBIGUOUS -> "Face matches more than one person too closely; nothing recorded";
+            default -> "Face not decided: " + d.reason() + "; nothing recorded";
+        };
+    }
+
     private void log(LogLevel level, String message, Map<String, Object> details) {
         audit.write(AuditLog.ATTENDANCE, level, message, details);
     }
@@ -127,7 +145,7 @@ public final class RecognitionApi {
         throw ApiException.badRequest("top_k", "top_k must be a whole number from 1 to 20");
     }
 
-    private Map<String, Object> json(Recognition r) {
+    private Map<String, Object> json(Recognition r, int topK) {
         AnalyzedFace f = r.face();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("box", Map.of("x", Math.round(f.box().x()), "y", Math.round(f.box().y()),
@@ -137,10 +155,33 @@ public final class RecognitionApi {
         m.put("quality", Map.of("ok", f.quality().ok(), "size_px", f.quality().sizePx(),
                 "sharpness", FaceApi.round(f.quality().sharpness()),
                 "issues", f.quality().issues().stream().map(i -> i.message()).toList()));
-        m.put("matches", r.matches().stream().map(x -> Map.of("person_id", x.person().personId(),
-                "name", x.person().name(), "similarity", FaceApi.round(x.similarity()))).toList());
-        m.put("decision", r.decision());
+        m.put("matches", r.matches().stream().limit(topK).map(RecognitionApi::match).toList());
+        m.putAll(decision(r));
+        return m;
+    }
+
+    /** The decision and the numbers that led to it, as the API answers and the audit log records them. */
+    static Map<String, Object> decision(Recognition r) {
+        Decision d = r.decision();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decision", d.verdict().wire());
         m.put("person_id", r.best().map(x -> x.person().personId()).orElse(null));
+        m.put("reason", d.reason());
+        m.put("best", d.best() == null || r.matches().isEmpty() ? null : match(r.matches().get(0)));
+        m.put("second", d.second() == null ? null : r.second().map(RecognitionApi::match).orElse(null));
+        m.put("margin", Double.isNaN(d.margin()) ? null : FaceApi.round(d.margin()));
+        m.put("face_px", d.faceSizePx());
+        m.put("required", Map.of("score", d.requiredScore(), "margin", d.requiredMargin()));
+        return m;
+    }
+
+    private static Map<String, Object> match(Match x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person_id", x.person().personId());
+        m.put("name", x.person().name());
+        m.put("similarity", FaceApi.round(x.similarity()));
+        m.put("best_template", FaceApi.round(x.score().best()));
+        m.put("templates", x.score().templates());
         return m;
     }
 

@@ -124,7 +124,7 @@ public final class FaceclockApp implements AutoCloseable {
         health.add(faces.engine());
         main.bind("faceApi", new FaceApi(faces.registry(), services.siteClock()));
         main.bind("recognitionApi", new RecognitionApi(faces.recognizer(), services.attendance(), faces.rules(),
-                faces.threshold(), services.audit()));
+                services.audit()));
         main.bind("forgottenAttendance", new ForgottenAttendanceCloser(services.attendance(), faces.rules()));
     }
 

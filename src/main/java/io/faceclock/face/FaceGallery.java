@@ -30,6 +30,9 @@ public final class FaceGallery {
     private long[] personKeys = new long[BLOCK];
     private final Map<Long, Integer> slotOf = new HashMap<>();
     private int size;
+    /** Each template slot's person in a dense numbering, so {@link #score} can tally people in arrays. */
+    private int[] personOfSlot = new int[BLOCK];
+    private final People people = new People();
 
     public FaceGallery(String modelId, int dimensions) {
         this.modelId = modelId;
@@ -110,6 +113,8 @@ public final class FaceGallery {
             size = 0;
             templateIds = new long[BLOCK];
             personKeys = new long[BLOCK];
+            personOfSlot = new int[BLOCK];
+            people.clear();
             for (int i = 0; i < mine.size(); i++) {
                 put(mine.get(i).templateId(), mine.get(i).personKey(), units.get(i));
             }
@@ -127,17 +132,8 @@ public final class FaceGallery {
         try {
             TopPersons top = new TopPersons(Math.max(1, topK));
             for (int b = 0; b * BLOCK < size; b++) {
-                float[] block = blocks.get(b);
                 int count = Math.min(BLOCK, size - b * BLOCK);
-                Arrays.fill(scores, 0f);
-                // one dimension at a time over the whole block: a loop the JIT turns into SIMD
-                for (int k = 0; k < dimensions; k++) {
-                    float qk = q[k];
-                    int base = k * BLOCK;
-                    for (int i = 0; i < count; i++) {
-                        scores[i] += qk * block[base + i];
-                    }
-                }
+                scoreBlock(blocks.get(b), q, count, scores);
                 for (int i = 0; i < count; i++) {
                     if (scores[i] > top.floor()) {
                         int slot = b * BLOCK + i;
@@ -151,8 +147,80 @@ public final class FaceGallery {
         }
     }
 
+    /**
+     * The {@code topK} best persons by their {@link PersonScoring} score over all their templates, most
+     * similar first. Every template is scored, so the answer is exact whatever the scoring.
+     */
+    public List<PersonScore> score(float[] query, int topK, PersonScoring scoring) {
+        float[] q = unit(query);
+        float[] scores = new float[BLOCK];
+        lock.readLock().lock();
+        try {
+            int n = people.slots();
+            float[] best = new float[n];
+            float[] second = new float[n];
+            float[] sum = new float[n];
+            long[] bestTemplate = new long[n];
+            Arrays.fill(best, Float.NEGATIVE_INFINITY);
+            Arrays.fill(second, Float.NEGATIVE_INFINITY);
+            for (int b = 0; b * BLOCK < size; b++) {
+                int count = Math.min(BLOCK, size - b * BLOCK);
+                scoreBlock(blocks.get(b), q, count, scores);
+                for (int i = 0; i < count; i++) {
+                    int slot = b * BLOCK + i;
+                    int p = personOfSlot[slot];
+                    float s = scores[i];
+                    sum[p] += s;
+                    if (s > best[p]) {
+                        second[p] = best[p];
+                        best[p] = s;
+                        bestTemplate[p] = templateIds[slot];
+                    } else if (s > second[p]) {
+                        second[p] = s;
+                    }
+                }
+            }
+            List<PersonScore> top = new ArrayList<>(topK + 1);
+            for (int p = 0; p < n; p++) {
+                int templates = people.templates(p);
+                if (templates == 0) {
+                    continue;
+                }
+                double score = scoring.score(best[p], second[p], sum[p], templates);
+                if (top.size() < topK || score > top.get(top.size() - 1).score()) {
+                    int at = top.size();
+                    while (at > 0 && top.get(at - 1).score() < score) {
+                        at--;
+                    }
+                    top.add(at, new PersonScore(people.key(p), score, best[p], bestTemplate[p], templates));
+                    if (top.size() > topK) {
+                        top.remove(top.size() - 1);
+                    }
+                }
+            }
+            return top;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One dimension at a time over the whole block: a loop the JIT turns into SIMD. */
+    private void scoreBlock(float[] block, float[] q, int count, float[] scores) {
+        Arrays.fill(scores, 0f);
+        for (int k = 0; k < dimensions; k++) {
+            float qk = q[k];
+            int base = k * BLOCK;
+            for (int i = 0; i < count; i++) {
+                scores[i] += qk * block[base + i];
+            }
+        }
+    }
+
     private void put(long templateId, long personKey, float[] unit) {
         Integer existing = slotOf.get(templateId);
+        if (existing != null) {
+            people.release(personOfSlot[existing]);
+        }
         int slot = existing != null ? existing : size++;
         if (slot / BLOCK == blocks.size()) {
             blocks.add(new float[BLOCK * dimensions]);
@@ -160,6 +228,7 @@ public final class FaceGallery {
         if (slot == templateIds.length) {
             templateIds = Arrays.copyOf(templateIds, slot * 2);
             personKeys = Arrays.copyOf(personKeys, slot * 2);
+            personOfSlot = Arrays.copyOf(personOfSlot, slot * 2);
         }
         float[] block = blocks.get(slot / BLOCK);
         for (int k = 0; k < dimensions; k++) {
@@ -167,6 +236,7 @@ public final class FaceGallery {
         }
         templateIds[slot] = templateId;
         personKeys[slot] = personKey;
+        personOfSlot[slot] = people.acquire(personKey);
         slotOf.put(templateId, slot);
     }
 
@@ -174,6 +244,7 @@ public final class FaceGallery {
     private void removeSlot(int slot) {
         int last = size - 1;
         slotOf.remove(templateIds[slot]);
+        people.release(personOfSlot[slot]);
         if (slot != last) {
             float[] from = blocks.get(last / BLOCK);
             float[] to = blocks.get(slot / BLOCK);
@@ -182,6 +253,7 @@ public final class FaceGallery {
             }
             templateIds[slot] = templateIds[last];
             personKeys[slot] = personKeys[last];
+            personOfSlot[slot] = personOfSlot[last];
             slotOf.put(templateIds[slot], slot);
         }
         size = last;

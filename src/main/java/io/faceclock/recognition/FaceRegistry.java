@@ -6,7 +6,8 @@ import io.faceclock.errors.ConflictException;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceGallery;
-import io.faceclock.face.GalleryHit;
+import io.faceclock.face.PersonScore;
+import io.faceclock.face.PersonScoring;
 import io.faceclock.face.Template;
 import io.faceclock.people.Person;
 import io.faceclock.people.PersonService;
@@ -36,19 +37,19 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     private final FaceStore store;
     private final FaceEngineHolder engine;
     private final FaceGallery gallery;
-    private final double threshold;
+    private final RecognitionRule rule;
     private final boolean keepThumbnails;
     private final AuditLog audit;
     private final Clock clock;
 
     public FaceRegistry(Jdbc jdbc, PersonStore persons, FaceStore store, FaceEngineHolder engine, FaceGallery gallery,
-                        double threshold, boolean keepThumbnails, AuditLog audit, Clock clock) {
+                        RecognitionRule rule, boolean keepThumbnails, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.store = store;
         this.engine = engine;
         this.gallery = gallery;
-        this.threshold = threshold;
+        this.rule = rule;
         this.keepThumbnails = keepThumbnails;
         this.audit = audit;
         this.clock = clock;
@@ -70,8 +71,8 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         return gallery;
     }
 
-    public double threshold() {
-        return threshold;
+    public RecognitionRule rule() {
+        return rule;
     }
 
     /** Adds a face from one photo, refusing one that already belongs to somebody else unless forced. */
@@ -80,13 +81,13 @@ public final class FaceRegistry implements PersonService.RemovalListener {
                 .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
         AnalyzedFace face = engine.require().embedSingle(image);
         if (!force) {
-            Optional<GalleryHit> other = gallery.search(face.embedding(), 3).stream()
-                    .filter(h -> h.personKey() != person.id() && h.similarity() >= threshold).findFirst();
+            Optional<PersonScore> other = gallery.score(face.embedding(), 3, rule.scoring()).stream()
+                    .filter(h -> h.personKey() != person.id() && h.score() >= rule.threshold()).findFirst();
             if (other.isPresent()) {
                 String who = jdbc.inTransaction(c -> persons.findById(c, other.get().personKey()))
                         .map(p -> p.personId() + " (" + p.name() + ")").orElse("another person");
                 throw new ConflictException("image", String.format("This face matches %s with similarity %.2f; "
-                        + "send force=true to enrol it for %s anyway", who, other.get().similarity(), personId));
+                        + "send force=true to enrol it for %s anyway", who, other.get().score(), personId));
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -99,10 +100,19 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         return new Enrolled(store.find(person.id(), id).orElseThrow(), person);
     }
 
-    /** The similarity of the embedding to the person's closest template of the current model. */
-    public java.util.OptionalDouble bestSimilarity(long personRef, float[] embedding) {
-        return store.templates(gallery.modelId(), personRef).stream()
-                .mapToDouble(t -> dot(t.embedding(), embedding)).max();
+    /** The person's score for the embedding over their templates of the current model; empty without any. */
+    public Optional<PersonScore> score(long personRef, float[] embedding, PersonScoring scoring) {
+        List<Template> mine = store.templates(gallery.modelId(), personRef);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] sims = mine.stream().mapToDouble(t -> dot(t.embedding(), embedding)).toArray();
+        int best = 0;
+        for (int i = 1; i < sims.length; i++) {
+            best = sims[i] > sims[best] ? i : best;
+        }
+        return Optional.of(new PersonScore(personRef, scoring.score(sims), sims[best], mine.get(best).templateId(),
+                sims.length));
     }
 
     private static double dot(float[] a, float[] b) {

@@ -19,20 +19,52 @@ import java.util.Map;
 
 /** The face engine, the gallery of enrolled faces and the punch rules, built from settings. */
 public record FaceServices(FaceEngineHolder engine, FaceRegistry registry, Recognizer recognizer, PunchRules rules,
-                           double threshold) implements AutoCloseable {
+                           RecognitionRule rule) implements AutoCloseable {
 
     public static FaceServices open(Settings s, Services services) {
         FaceSettings fs = faceSettings(s);
         FaceEngineHolder engine = FaceEngineHolder.open(fs);
         EmbedderSpec spec = fs.embedder();
-        double threshold = Double.parseDouble(s.get("faceclock.face.match-threshold", "0.31"));
+        RecognitionRule rule = recognitionRule(s);
         FaceRegistry registry = new FaceRegistry(services.jdbc(), services.personStore(), new FaceStore(services.jdbc()),
-                engine, new FaceGallery(spec.modelId(), spec.dimensions()), threshold,
+                engine, new FaceGallery(spec.modelId(), spec.dimensions()), rule,
                 Boolean.parseBoolean(s.get("faceclock.face.thumbnails", "true")), services.audit(), Clock.systemUTC());
         registry.loadGallery();
         services.people().addRemovalListener(registry);
-        Recognizer recognizer = new Recognizer(engine, registry, services.personStore(), services.jdbc());
-        return new FaceServices(engine, registry, recognizer, punchRules(s), threshold);
+        Recognizer recognizer = new Recognizer(engine, registry, services.personStore(), services.jdbc(), rule);
+        return new FaceServices(engine, registry, recognizer, punchRules(s), rule);
+    }
+
+    /** The decision rule from the faceclock.face.match-* and small-face settings; unset ones keep the measured defaults. */
+    public static RecognitionRule recognitionRule(Settings s) {
+        RecognitionRule d = RecognitionRule.DEFAULT;
+        String scoring = s.get("faceclock.face.person-score", "best-two").trim().toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_');
+        io.faceclock.face.PersonScoring how;
+        try {
+            how = io.faceclock.face.PersonScoring.valueOf(scoring);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("faceclock.face.person-score must be best, best-two or mean, got '"
+                    + s.get("faceclock.face.person-score") + "'");
+        }
+        return new RecognitionRule(number(s, "faceclock.face.match-threshold", d.threshold()),
+                number(s, "faceclock.face.match-margin", d.margin()),
+                s.getInt("faceclock.face.small-face-px", d.smallFacePx()),
+                number(s, "faceclock.face.small-face-threshold", d.smallFaceThreshold()),
+                number(s, "faceclock.face.small-face-margin", d.smallFaceMargin()),
+                s.getInt("faceclock.face.min-match-px", d.minFacePx()), how);
+    }
+
+    private static double number(Settings s, String key, double fallback) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
     }
 
     static FaceSettings faceSettings(Settings s) {

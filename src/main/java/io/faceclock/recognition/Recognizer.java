@@ -4,28 +4,46 @@ import io.faceclock.errors.ConflictException;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceException;
+import io.faceclock.face.PersonScore;
 import io.faceclock.people.Person;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Who is in a photo: every face with its best matches, and a decision per face. */
+/**
+ * Who is in a photo or a camera frame: every face scored against the enrolled people and decided by
+ * the {@link RecognitionRule}. Inactive people (archived in Odoo) are never candidates.
+ */
 public final class Recognizer {
 
-    /** One best match: a person and how similar their closest template is. */
-    public record Match(Person person, double similarity) {
+    /** Candidates scored beyond top_k, so that inactive people left out do not empty the list. */
+    private static final int EXTRA = 8;
+
+    /** An enrolled person and their score for a face. */
+    public record Match(Person person, PersonScore score) {
+        public double similarity() {
+            return score.score();
+        }
     }
 
     /**
-     * A face and what faceclock concludes: "known" (best match at or above the threshold),
-     * "unknown", or "low_quality" (not usable, never matched). Inactive people are never matched.
+     * A face, the decision about it and the best-scoring people (best first; the decision's best and
+     * runner-up are the first two).
      */
-    public record Recognition(AnalyzedFace face, List<Match> matches, String decision) {
+    public record Recognition(AnalyzedFace face, Decision decision, List<Match> matches) {
+
+        /** The recognised person, only when the decision is {@code recognized}. */
         public Optional<Match> best() {
-            return "known".equals(decision) ? Optional.of(matches.get(0)) : Optional.empty();
+            return decision.recognized() ? Optional.of(matches.get(0)) : Optional.empty();
+        }
+
+        /** The runner-up, when there is one. */
+        public Optional<Match> second() {
+            return matches.size() < 2 ? Optional.empty() : Optional.of(matches.get(1));
         }
     }
 
@@ -33,52 +51,77 @@ public final class Recognizer {
     private final FaceRegistry registry;
     private final PersonStore persons;
     private final Jdbc jdbc;
+    private final RecognitionRule rule;
 
-    public Recognizer(FaceEngineHolder engine, FaceRegistry registry, PersonStore persons, Jdbc jdbc) {
+    public Recognizer(FaceEngineHolder engine, FaceRegistry registry, PersonStore persons, Jdbc jdbc,
+                      RecognitionRule rule) {
         this.engine = engine;
         this.registry = registry;
         this.persons = persons;
         this.jdbc = jdbc;
+        this.rule = rule;
     }
 
+    public RecognitionRule rule() {
+        return rule;
+    }
+
+    /** Every face of the photo, largest first, each decided. */
     public List<Recognition> recognize(byte[] image, int topK) {
         List<AnalyzedFace> faces = engine.require().analyze(image);
         Map<Long, Person> cache = new HashMap<>();
-        return faces.stream().map(f -> recognise(f, topK, cache)).toList();
+        return faces.stream().map(f -> decide(f, topK, cache)).toList();
     }
 
-    /** The largest face of the photo, which must be usable (a kiosk photo). */
+    /**
+     * The largest face of the photo (a kiosk photo), decided; a small or turned face is
+     * {@code undecided} with the reason.
+     *
+     * @throws FaceException NO_FACE when the photo shows no face at all
+     */
     public Recognition recognizeMain(byte[] image) {
         List<AnalyzedFace> faces = engine.require().analyze(image);
         if (faces.isEmpty()) {
             throw new FaceException(FaceException.Kind.NO_FACE, "no face found");
         }
-        AnalyzedFace main = faces.get(0);
-        if (!main.quality().ok()) {
-            throw main.quality().toException();
-        }
-        return recognise(main, 3, new HashMap<>());
+        return decide(faces.get(0), 3, new HashMap<>());
     }
 
-    /** Whether the photo's one usable face is the given person, with the similarity to their closest template. */
-    public Match verify(String personId, byte[] image) {
+    /** One face already analysed (e.g. in a camera frame), decided with its best three people. */
+    public Recognition decide(AnalyzedFace face) {
+        return decide(face, 3, new HashMap<>());
+    }
+
+    /**
+     * Whether the photo's one usable face is the given person: their score against the best other
+     * active person's, decided by {@link RecognitionRule#verify}.
+     */
+    public Recognition verify(String personId, byte[] image) {
         Person person = persons.findByPersonId(personId)
                 .orElseThrow(() -> new NotFoundException("person_id", "No person with person_id '" + personId + "'"));
         AnalyzedFace face = engine.require().embedSingle(image);
-        double best = registry.bestSimilarity(person.id(), face.embedding())
+        PersonScore claimed = registry.score(person.id(), face.embedding(), rule.scoring())
                 .orElseThrow(() -> new ConflictException("person_id", personId + " has no enrolled face to compare with"));
-        return new Match(person, best);
+        Map<Long, Person> cache = new HashMap<>();
+        List<Match> matches = new ArrayList<>();
+        matches.add(new Match(person, claimed));
+        candidates(face, 1 + EXTRA, cache).stream().filter(m -> m.person().id() != person.id()).findFirst()
+                .ifPresent(matches::add);
+        Decision d = rule.verify(face.quality(), claimed, matches.size() > 1 ? matches.get(1).score() : null);
+        return new Recognition(face, d, matches);
     }
 
-    private Recognition recognise(AnalyzedFace face, int topK, Map<Long, Person> cache) {
-        if (!face.quality().ok()) {
-            return new Recognition(face, List.of(), "low_quality");
-        }
-        List<Match> matches = registry.gallery().search(face.embedding(), topK).stream()
-                .map(h -> person(h.personKey(), cache).map(p -> new Match(p, h.similarity())))
-                .flatMap(Optional::stream).filter(m -> m.person().active()).toList();
-        boolean known = !matches.isEmpty() && matches.get(0).similarity() >= registry.threshold();
-        return new Recognition(face, matches, known ? "known" : "unknown");
+    private Recognition decide(AnalyzedFace face, int topK, Map<Long, Person> cache) {
+        List<Match> matches = candidates(face, Math.max(2, topK), cache);
+        Decision d = rule.decide(face.quality(), matches.stream().map(Match::score).toList());
+        return new Recognition(face, d, matches.subList(0, Math.min(matches.size(), Math.max(topK, 2))));
+    }
+
+    /** The best active people for the face, best first. */
+    private List<Match> candidates(AnalyzedFace face, int count, Map<Long, Person> cache) {
+        return registry.gallery().score(face.embedding(), count + EXTRA, rule.scoring()).stream()
+                .map(s -> person(s.personKey(), cache).map(p -> new Match(p, s)))
+                .flatMap(Optional::stream).filter(m -> m.person().active()).limit(count).toList();
     }
 
     private Optional<Person> person(long id, Map<Long, Person> cache) {
