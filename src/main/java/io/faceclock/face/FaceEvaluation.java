@@ -97,7 +97,7 @@ public final class FaceEvaluation {
     }
 
     /** Probability that a random same-person pair scores above a random different-person pair. */
-    static double auc(List<Double> same, List<Double> different) {
+    public static double auc(List<Double> same, List<Double> different) {
         if (same.isEmpty() || different.isEmpty()) {
             return Double.NaN;
         }

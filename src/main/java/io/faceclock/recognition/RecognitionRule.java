@@ -92,6 +92,16 @@ public record RecognitionRule(double threshold, double margin, int smallFacePx, 
                         second == null ? "all (nobody else enrolled)" : f("%.3f", lead)));
     }
 
+    /** Whether the rule would decide this face at all (not undecided for its size, pose or clarity). */
+    public boolean decidable(Quality quality) {
+        return undecidable(quality, quality.sizePx() < smallFacePx) == null;
+    }
+
+    /** Whether a face of this size needs the small-face threshold and margin. */
+    public boolean small(int faceSizePx) {
+        return faceSizePx < smallFacePx;
+    }
+
     /** Why a face cannot be decided safely, or null. */
     private String undecidable(Quality quality, boolean small) {
         if (quality.sizePx() < minFacePx) {
