@@ -42,7 +42,7 @@ public final class LogApi {
     private Map<String, Object> json(LogEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
-        m.put("timestamp", clock.format(e.loggedAt()));
+        m.put("timestamp", clock.format(e.loggedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         m.put("category", e.category());
         m.put("level", e.level().wire());
         m.put("message", e.message());

@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 public final class OdooApi {
 
     private static final Set<String> CREDENTIALS = Set.of("url", "db", "username", "password");
+    private static final Set<String> SAVE_FIELDS = Set.of("url", "db", "username", "password", "test");
 
     private final OdooSyncService sync;
     private final SiteClock clock;
@@ -27,11 +28,27 @@ public final class OdooApi {
 
     public void saveConfig(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
-        JsonInput in = JsonInput.of(req).onlyFields(CREDENTIALS, Set.of());
+        JsonInput in = JsonInput.of(req).onlyFields(SAVE_FIELDS, Set.of());
         OdooConfig config = credentials(in, true);
         sync.configs().connection(config);
+        Boolean test = in.bool("test");
+        Map<String, Object> tested = null;
+        if (!Boolean.FALSE.equals(test)) {
+            // a configuration that cannot work never replaces the saved one
+            tested = sync.test(config);
+            if (!Boolean.TRUE.equals(tested.get("success"))) {
+                throw new ApiException(422, fieldAtFault(tested), "Not saved: " + tested.get("message"));
+            }
+        }
         sync.configs().save(config, req.actor());
-        Responses.ok(ex, Map.of("message", "Odoo configuration saved", "config", masked(config)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", tested == null ? "Odoo configuration saved without a connection test"
+                : "Odoo configuration tested and saved: " + tested.get("message"));
+        body.put("config", masked(config));
+        if (tested != null) {
+            body.put("test", tested);
+        }
+        Responses.ok(ex, body);
     }
 
     public void getConfig(Exchange ex) {
@@ -61,6 +78,7 @@ public final class OdooApi {
         body.put("updated", r.updated());
         body.put("deactivated", r.deactivated());
         body.put("total", r.total());
+        body.put("rekeyed", r.rekeyed());
         body.put("errors", r.errors());
         Responses.write(ex, 200, body);
     }
@@ -92,6 +110,19 @@ public final class OdooApi {
             body.put("error", r.abortedBy());
         }
         Responses.write(ex, r.abortedBy() == null ? 200 : 502, body);
+    }
+
+    /** The credential a failed test points at, so the refusal names the field to fix. */
+    private static String fieldAtFault(Map<String, Object> tested) {
+        Object kind = tested.get("kind");
+        if (kind == null) {
+            return "username";   // connected, but the user lacks rights
+        }
+        return switch (String.valueOf(kind)) {
+            case "AUTH_FAILED" -> "password";
+            case "UNKNOWN_DATABASE" -> "db";
+            default -> "url";
+        };
     }
 
     private OdooConfig optionalCredentials(Exchange ex, Set<String> extra) {

@@ -21,6 +21,7 @@ public final class SyncApi {
     }
 
     public void status(Exchange ex) {
-        Responses.ok(ex, Map.of("odoo", odooStatus.get()));
+        // the guide's shape: {"success": true, "data": {"odoo": {...}}}
+        Responses.ok(ex, Map.of("data", Map.of("odoo", odooStatus.get())));
     }
 }

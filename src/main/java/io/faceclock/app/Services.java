@@ -14,6 +14,7 @@ import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
 import io.faceclock.store.SettingStore;
 import io.faceclock.store.SyncStore;
+import io.faceclock.odoo.OdooProtocol;
 import io.faceclock.odoo.sync.OdooConfigService;
 import io.faceclock.odoo.sync.OdooOutbox;
 import io.faceclock.odoo.sync.OdooSchedule;
@@ -39,6 +40,7 @@ public final class Services implements AutoCloseable {
     private final OdooSyncService odooSync;
 
     private Services(Settings settings, Clock clock) {
+        OdooProtocol odooProtocol = OdooProtocol.parse(settings.get(OdooProtocol.SETTING));   // before opening anything
         this.settings = settings;
         this.database = Database.open(settings);
         this.jdbc = new Jdbc(database.dataSource());
@@ -56,7 +58,7 @@ public final class Services implements AutoCloseable {
         OdooConfigService odooConfigs = new OdooConfigService(settings, settingStore,
                 SecretBox.open(System.getenv(SecretBox.ENV), settings.dataDir()), audit, clock, jdbc, syncStore);
         this.odooSync = OdooSyncService.create(odooConfigs, settingStore, syncStore, jdbc, personStore, audit, clock,
-                "json2".equalsIgnoreCase(settings.get("faceclock.odoo.protocol", "xmlrpc")));
+                siteClock, odooProtocol);
         if (OdooSchedule.enabled(settings)) {
             attendance.setListener(new OdooOutbox(syncStore, clock));
         }

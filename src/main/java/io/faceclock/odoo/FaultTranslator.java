@@ -32,17 +32,7 @@ final class FaultTranslator {
 
     /** The password never leaves this class in a message, even if a server echoes it. */
     String scrub(String message) {
-        if (message == null) {
-            return null;
-        }
-        String out = message;
-        if (!conn.password().isEmpty()) {
-            out = out.replace(conn.password(), "***");
-        }
-        if (conn.trustStorePassword() != null && !conn.trustStorePassword().isEmpty()) {
-            out = out.replace(conn.trustStorePassword(), "***");
-        }
-        return out;
+        return Secrets.scrub(message, conn.password(), conn.trustStorePassword());
     }
 
     private OdooException map(XmlRpcException e, String call) {

@@ -20,7 +20,7 @@ final class Json2Errors {
     }
 
     String scrub(String message) {
-        return conn.password().isEmpty() || message == null ? message : message.replace(conn.password(), "***");
+        return Secrets.scrub(message, conn.password(), conn.trustStorePassword());
     }
 
     /** The decoded result of a 200, or the exception its error stands for. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Transport-agnostic access to one Odoo database (XML-RPC today; JSON-2 for Odoo 19+ can follow).
+ * Transport-agnostic access to one Odoo database: XML-RPC, JSON-2 (Odoo 19+), or chosen by itself.
  * <p>
  * Values are plain Java: String, Integer, Double, Boolean, List, Map. An empty field is {@code false}
  * (Odoo never sends null); a many2one is {@code [id, display_name]} or {@code false}. Datetime fields
@@ -19,6 +19,12 @@ public interface OdooClient {
     /** {@code common.version()}: needs no credentials. */
     ServerVersion version();
 
+    /** The server's version, asked once per client. */
+    ServerVersion serverVersion();
+
+    /** "xmlrpc" or "json2": how this client talks to Odoo. */
+    String transport();
+
     /** The uid for the configured login, authenticating on the first call only. */
     int authenticate();
 
@@ -31,7 +37,10 @@ public interface OdooClient {
     /** Whether the user may perform operation ("read", "write", "create", "unlink") on the model at all. */
     boolean checkAccessRights(String model, String operation);
 
-    /** Fields of a model by name (name, type, label, relation). Cached per client. */
+    /**
+     * Fields of a model by name (name, type, label, relation), asked afresh each call: Odoo leaves out the
+     * fields this user may not read, and rights change. Later reads use the last answer to find datetimes.
+     */
     Map<String, FieldInfo> fieldsGet(String model);
 
     /**

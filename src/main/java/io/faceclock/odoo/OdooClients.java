@@ -11,6 +11,7 @@ public final class OdooClients {
 
     private static final Map<OdooConnection, OdooClient> XMLRPC = new ConcurrentHashMap<>();
     private static final Map<OdooConnection, OdooClient> JSON2 = new ConcurrentHashMap<>();
+    private static final Map<OdooConnection, OdooClient> AUTO = new ConcurrentHashMap<>();
 
     private OdooClients() {
     }
@@ -25,9 +26,19 @@ public final class OdooClients {
         return JSON2.computeIfAbsent(conn, OdooJson2Client::new);
     }
 
+    /** The client the protocol setting asks for. */
+    public static OdooClient of(OdooProtocol protocol, OdooConnection conn) {
+        return switch (protocol) {
+            case XMLRPC -> xmlRpc(conn);
+            case JSON2 -> json2(conn);
+            case AUTO -> AUTO.computeIfAbsent(conn, AutoOdooClient::new);
+        };
+    }
+
     /** Drops the clients of these settings (e.g. after the settings changed). */
     public static void forget(OdooConnection conn) {
         XMLRPC.remove(conn);
         JSON2.remove(conn);
+        AUTO.remove(conn);
     }
 }

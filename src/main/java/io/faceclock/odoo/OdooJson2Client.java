@@ -36,6 +36,7 @@ public final class OdooJson2Client implements OdooClient {
     private final Json2Errors errors;
     private final Map<String, Map<String, FieldInfo>> fieldsCache = new ConcurrentHashMap<>();
     private volatile Integer uid;
+    private volatile ServerVersion serverVersion;
 
     public OdooJson2Client(OdooConnection conn) {
         this.conn = conn;
@@ -57,7 +58,20 @@ public final class OdooJson2Client implements OdooClient {
             throw new OdooException(Kind.NOT_ODOO, conn.url() + "/web/version did not report an Odoo version.");
         }
         List<Object> info = m.get("version_info") instanceof List<?> l ? List.copyOf(l) : List.of();
-        return new ServerVersion(v, info, 0);
+        ServerVersion sv = new ServerVersion(v, info, 0);
+        serverVersion = sv;
+        return sv;
+    }
+
+    @Override
+    public ServerVersion serverVersion() {
+        ServerVersion v = serverVersion;
+        return v != null ? v : version();
+    }
+
+    @Override
+    public String transport() {
+        return "json2";
     }
 
     @Override
@@ -94,8 +108,10 @@ public final class OdooJson2Client implements OdooClient {
 
     @Override
     public Map<String, FieldInfo> fieldsGet(String model) {
-        return fieldsCache.computeIfAbsent(model, m -> results.fields(post(m, "fields_get",
-                body("attributes", List.of("string", "type", "relation", "required", "readonly")))));
+        Map<String, FieldInfo> fields = results.fields(post(model, "fields_get",
+                body("attributes", List.of("string", "type", "relation", "required", "readonly"))));
+        fieldsCache.put(model, fields);
+        return fields;
     }
 
     @Override

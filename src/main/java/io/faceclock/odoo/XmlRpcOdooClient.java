@@ -56,6 +56,17 @@ public final class XmlRpcOdooClient implements OdooClient {
     }
 
     @Override
+    public ServerVersion serverVersion() {
+        ServerVersion v = serverVersion;
+        return v != null ? v : version();
+    }
+
+    @Override
+    public String transport() {
+        return "xmlrpc";
+    }
+
+    @Override
     public int authenticate() {
         Integer known = uid;
         if (known != null) {
@@ -98,7 +109,7 @@ public final class XmlRpcOdooClient implements OdooClient {
     @Override
     public boolean checkAccessRights(String model, String operation) {
         // Odoo 18 added has_access (and deprecated check_access_rights, gone in 19).
-        ServerVersion v = serverVersion != null ? serverVersion : version();
+        ServerVersion v = serverVersion();
         Object r = v.major() >= 18
                 ? execute(model, "has_access", List.of(List.of(), operation), Map.of())
                 : execute(model, "check_access_rights", List.of(operation), Map.of("raise_exception", false));
@@ -107,8 +118,10 @@ public final class XmlRpcOdooClient implements OdooClient {
 
     @Override
     public Map<String, FieldInfo> fieldsGet(String model) {
-        return fieldsCache.computeIfAbsent(model, m -> results.fields(execute(m, "fields_get", List.of(),
-                Map.of("attributes", List.of("string", "type", "relation", "required", "readonly")))));
+        Map<String, FieldInfo> fields = results.fields(execute(model, "fields_get", List.of(),
+                Map.of("attributes", List.of("string", "type", "relation", "required", "readonly"))));
+        fieldsCache.put(model, fields);
+        return fields;
     }
 
     @Override

@@ -363,7 +363,7 @@ public abstract class ApiBehaviour {
 
     @Test
     void sync_status_reports_odoo_not_configured() {
-        JsonNode odoo = service.get("/api/v1/sync/status").json().get("odoo");
+        JsonNode odoo = service.get("/api/v1/sync/status").data().get("odoo");
         assertFalse(odoo.get("enabled").asBoolean());
         assertFalse(odoo.get("configured").asBoolean());
     }

@@ -16,7 +16,10 @@ final class Access {
     private String groupFor(String model, String operation) {
         boolean read = operation.equals("read");
         return switch (model) {
-            case "hr.employee", "hr.department", "hr.job" -> read ? null : Models.HR_USER;
+            // no ACL grants a plain user read on hr.employee (rights cases 008, 022): Odoo serves them the public
+            // profile instead, through search_read in 18.0 (007, 013) and not at all in 19.0 (021, 027)
+            case "hr.employee" -> Models.HR_USER;
+            case "hr.department", "hr.job" -> read ? null : Models.HR_USER;
             case "hr.version" -> Models.HR_USER;
             // reading is allowed, narrowed by a record rule to the user's own attendances
             case "hr.attendance" -> read ? null : Models.ATTENDANCE_OFFICER;
@@ -62,6 +65,26 @@ final class Access {
             return "\t- Administration/Access Rights";
         }
         return "\t- Employees/Officer: Manage all employees";
+    }
+
+    /** Whether fields_get shows this field to the user (its group, if any, is one of theirs). */
+    boolean mayRead(int uid, ModelDef.FieldDef field) {
+        return field.group() == null || db.inGroup(uid, field.group());
+    }
+
+    /**
+     * 19.0 keeps department, job and type on hr.version, which only Employees / Officers may read: reading
+     * one of them is refused naming version_id (rights 021, 027), while id and name alone are fine (json2 097).
+     */
+    void checkPublicProfile(int uid, ModelDef model, List<String> fields) {
+        boolean viaVersion = fields.stream().anyMatch(f -> model.has(f) && model.field(f).related() != null
+                && model.field(f).related().startsWith("version_id."));
+        if (model.name().equals("hr.employee") && viaVersion && !db.inGroup(uid, Models.HR_USER)) {
+            throw Fault.accessError("You do not have enough rights to access the field \"version_id\" on Employee "
+                    + "(hr.employee). Please contact your system administrator.\n\nOperation: read\nUser: " + uid
+                    + "\nGroups: allowed for groups 'Employees / Officer: Manage all employees'\n\n"
+                    + "Implicitly accessed through 'Employee' (hr.employee).");
+        }
     }
 
     /** Field-level groups: hr.employee's private fields need Employees / Officer. */

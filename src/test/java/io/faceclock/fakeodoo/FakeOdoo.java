@@ -216,6 +216,15 @@ public final class FakeOdoo implements AutoCloseable {
         }
     }
 
+    /** Adds a group (by external id) to a user, as an administrator does in Settings > Users. */
+    @SuppressWarnings("unchecked")
+    public void grant(int uid, String groupXmlId) {
+        synchronized (db) {
+            FakeDb d = db;
+            ((List<Integer>) d.table("res.users").get(uid).get(d.usersGroupsField())).add(d.xmlids.get(groupXmlId));
+        }
+    }
+
     public void addApiKey(int uid, String key) {
         synchronized (db) {
             db.addApiKey(uid, key);

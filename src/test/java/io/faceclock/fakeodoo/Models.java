@@ -99,7 +99,8 @@ final class Models {
                 .f("create_date", "datetime", "Created on", null, false, true, null)
                 .f("write_date", "datetime", "Last Updated on", null, false, true, null);
         if (n) {
-            b.m2o("version_id", "Current Version", "hr.version");
+            b.put(restricted(new FieldDef("version_id", "many2one", "Current Version", "hr.version", false, false, true,
+                    null, null, null)));
         }
         return b.build();
     }

@@ -65,7 +65,7 @@ final class Orm {
             }
             case "fields_get": {
                 Map<String, Object> a = bind(args, kw, "BaseModel.fields_get", "allfields", "attributes");
-                return fieldsGet(def, a);
+                return fieldsGet(uid, def, a);
             }
             case "create": {
                 Map<String, Object> a = bind(args, kw, "BaseModel.create", "vals_list");
@@ -157,6 +157,7 @@ final class Orm {
             }
         }
         access.checkFields(uid, def, fields);
+        access.checkPublicProfile(uid, def, fields);
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
             out.add(Rows.render(db, def, r, fields));
@@ -171,13 +172,14 @@ final class Orm {
         return def.fields().keySet().stream().filter(f -> !f.equals("password")).collect(Collectors.toList());
     }
 
-    private Map<String, Object> fieldsGet(ModelDef def, Map<String, Object> a) {
+    /** Like Odoo 18 and 19, fields the user may not read are left out (rights transcripts 005, 012, 019, 026). */
+    private Map<String, Object> fieldsGet(int uid, ModelDef def, Map<String, Object> a) {
         List<?> wanted = a.get("allfields") instanceof List<?> l && !l.isEmpty() ? l : null;
         List<String> attributes = a.get("attributes") instanceof List<?> l
                 ? l.stream().map(String::valueOf).collect(Collectors.toList()) : null;
         Map<String, Object> out = new LinkedHashMap<>();
         def.fields().forEach((name, f) -> {
-            if (wanted == null || wanted.contains(name)) {
+            if ((wanted == null || wanted.contains(name)) && access.mayRead(uid, f)) {
                 out.put(name, f.describe(attributes));
             }
         });

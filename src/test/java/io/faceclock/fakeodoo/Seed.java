@@ -105,11 +105,14 @@ final class Seed {
                     {"default", "Default User Template", ""}, {"public", "Public user", ""},
                     {"portaltemplate", "Portal User Template", ""}, {"demo", "Marc Demo", "demo"},
                     {"portal", "Joel Willis", "portal"}};
+        // Marc Demo may record attendances but holds no Employees rights (rights cases 012-014, 026-028)
+        List<Integer> demo = List.of(db.xmlids.get("base.group_user"), db.xmlids.get(Models.ATTENDANCE_OFFICER));
         for (int i = 0; i < users.length; i++) {
             int uid = i + 1;
             boolean usable = !users[i][2].isEmpty();
             db.addUser(uid, users[i][0], users[i][1], usable ? users[i][2] : null,
-                    uid == 2 ? allGroups : internal, usable ? ADMIN_TZ : null, seededAt);
+                    uid == 2 ? allGroups : users[i][0].equals("demo") ? demo : internal, usable ? ADMIN_TZ : null,
+                    seededAt);
         }
         for (String[] d : DEPARTMENTS) {
             Map<String, Object> r = row(Integer.parseInt(d[0]));

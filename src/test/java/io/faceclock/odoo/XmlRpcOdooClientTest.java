@@ -128,8 +128,20 @@ class XmlRpcOdooClientTest {
         assertEquals(List.of(3, "Management / Sales"), rows.get(1).get("department_id"));
         assertInstanceOf(Instant.class, rows.get(0).get("write_date"));
         assertEquals(1, odoo.calls("hr.employee.fields_get"));
-        c.fieldsGet("hr.employee");
-        assertEquals(1, odoo.calls("hr.employee.fields_get"), "fields_get is cached");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OdooVersion.class)
+    void fields_get_hides_the_badge_from_a_user_without_employee_rights_until_they_get_them(OdooVersion v) {
+        client(v);
+        int uid = odoo.addUser("clerk", "clerk-pass", FakeOdoo.GROUP_ATTENDANCE_OFFICER);
+        XmlRpcOdooClient c = new XmlRpcOdooClient(OdooConnection.of(odoo.url(), odoo.db(), "clerk", "clerk-pass"));
+        assertFalse(c.fieldsGet("hr.employee").containsKey("barcode"));
+        assertFalse(c.checkAccessRights("hr.employee", "read"));
+        assertTrue(c.checkAccessRights("hr.attendance", "create"));
+        odoo.grant(uid, FakeOdoo.GROUP_HR_OFFICER);
+        assertTrue(c.fieldsGet("hr.employee").containsKey("barcode"), "asked afresh, not cached");
+        assertTrue(c.checkAccessRights("hr.employee", "read"));
     }
 
     @ParameterizedTest
@@ -201,7 +213,7 @@ class XmlRpcOdooClientTest {
         XmlRpcOdooClient kiosk = new XmlRpcOdooClient(OdooConnection.of(odoo.url(), odoo.db(), "kiosk", "kiosk-pass"));
         assertFalse(kiosk.hasGroup(FakeOdoo.GROUP_ATTENDANCE_OFFICER));
         assertFalse(kiosk.checkAccessRights("hr.attendance", "create"));
-        assertTrue(kiosk.checkAccessRights("hr.employee", "read"));
+        assertFalse(kiosk.checkAccessRights("hr.employee", "read"), "as real Odoo answers (rights cases 008, 022)");
         OdooException e = assertThrows(OdooException.class, () -> kiosk.create("hr.attendance", List.of(Map.of(
                 "employee_id", 2, "check_in", Instant.parse("2025-01-22T08:00:00Z")))));
         assertEquals(Kind.ACCESS_DENIED, e.kind());

@@ -2,6 +2,7 @@ package io.faceclock.odoo.sync;
 
 import io.faceclock.odoo.FieldInfo;
 import io.faceclock.odoo.OdooClient;
+import io.faceclock.odoo.OdooException;
 import io.faceclock.people.Person;
 import io.faceclock.people.PersonFields;
 import io.faceclock.store.Jdbc;
@@ -28,6 +29,9 @@ final class EmployeePull {
 
     static final String MODEL = "hr.employee";
     static final int PAGE = 500;
+    static final String MISSING_BADGE_RIGHTS = "The Odoo user may not read the employees' badges (hr.employee.barcode): "
+            + "it lacks Employees / Officer. Nothing was pulled, so no one is keyed by the wrong id. In Odoo, give the "
+            + "user Employees / Officer (Settings > Users), then pull again.";
     private static final List<String> WANTED = List.of("id", "name", "barcode", "work_email", "mobile_phone",
             "work_phone", "department_id", "job_id", "job_title", "employee_type", "active", "write_date");
 
@@ -47,6 +51,11 @@ final class EmployeePull {
      */
     Instant pull(OdooClient client, Instant since, Integer limit, PullResult result) {
         Map<String, FieldInfo> available = client.fieldsGet(MODEL);
+        if (!available.containsKey("barcode")) {
+            // Odoo leaves the fields a user may not read out of fields_get: carrying on would key every
+            // employee ODOO_<id> and forget their badges
+            throw new OdooException(OdooException.Kind.ACCESS_DENIED, MISSING_BADGE_RIGHTS);
+        }
         List<String> fields = WANTED.stream().filter(available::containsKey).toList();
         Instant newest = since;
         int lastId = 0;
@@ -70,8 +79,26 @@ final class EmployeePull {
                 break;
             }
         }
+        rekeyByBadge(client, fields, result);
         deactivateArchived(client, since, result);
         return newest;
+    }
+
+    /**
+     * People keyed ODOO_<id> although their employee has a badge (pulled by a user who could not see
+     * badges) get their badge as person_id; their faces and history stay.
+     */
+    private void rekeyByBadge(OdooClient client, List<String> fields, PullResult result) {
+        List<Integer> suspects = jdbc.query("SELECT odoo_employee_id FROM person WHERE odoo_employee_id IS NOT NULL "
+                + "AND person_id = CONCAT('ODOO_', CAST(odoo_employee_id AS VARCHAR(20))) ORDER BY odoo_employee_id",
+                rs -> rs.getInt(1));
+        for (int from = 0; from < suspects.size(); from += PAGE) {
+            List<Integer> chunk = suspects.subList(from, Math.min(suspects.size(), from + PAGE));
+            for (Map<String, Object> e : client.searchRead(MODEL, List.of(List.of("id", "in", chunk),
+                    List.of("barcode", "!=", false)), fields, 0, null, "id asc", Map.of())) {
+                apply(e, result);
+            }
+        }
     }
 
     private void deactivateArchived(OdooClient client, Instant since, PullResult result) {
@@ -145,6 +172,9 @@ final class EmployeePull {
             newId = p.personId();
         }
         PersonFields f = fields(e, newId, p.odooEmployeeId().intValue(), p.metadata());
+        if (p.personId().equals("ODOO_" + p.odooEmployeeId()) && !newId.equals(p.personId())) {
+            result.rekeyed++;
+        }
         if (!f.equals(p.fields())) {
             persons.update(c, p.id(), f, now());
             result.updated++;

@@ -1,13 +1,14 @@
 package io.faceclock.odoo.sync;
 
+import io.faceclock.attendance.SiteClock;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
 import io.faceclock.errors.ConflictException;
 import io.faceclock.errors.UpstreamException;
 import io.faceclock.odoo.OdooClient;
 import io.faceclock.odoo.OdooClients;
-import io.faceclock.odoo.OdooConnection;
 import io.faceclock.odoo.OdooException;
+import io.faceclock.odoo.OdooProtocol;
 import io.faceclock.odoo.ServerVersion;
 import io.faceclock.odoo.UserInfo;
 import io.faceclock.odoo.sync.AttendancePush.Outcome;
@@ -38,6 +39,8 @@ public final class OdooSyncService {
     private static final String LAST_MESSAGE = "odoo.last_sync_message";
     private static final String LAST_ERROR = "odoo.last_error";
     private static final String STATUS = "odoo.status";
+    /** "19.0 json2": the server and transport of the last contact with the saved configuration. */
+    private static final String SEEN = "odoo.server_transport";
 
     private final OdooConfigService configs;
     private final SettingStore settings;
@@ -46,7 +49,8 @@ public final class OdooSyncService {
     private final AttendancePush push;
     private final AuditLog audit;
     private final Clock clock;
-    private final boolean json2;
+    private final SiteClock site;
+    private final OdooProtocol protocol;
     private static final String PUSH_LEASE = "odoo.push.lease";
     private static final Duration LEASE_TTL = Duration.ofMinutes(30);
     private final ReentrantLock pullLock = new ReentrantLock();
@@ -55,7 +59,7 @@ public final class OdooSyncService {
     private final String leaseOwner = java.util.UUID.randomUUID().toString();
 
     OdooSyncService(OdooConfigService configs, SettingStore settings, SyncStore syncStore, EmployeePull pull,
-                           AttendancePush push, AuditLog audit, Clock clock, boolean json2) {
+                           AttendancePush push, AuditLog audit, Clock clock, SiteClock site, OdooProtocol protocol) {
         this.configs = configs;
         this.settings = settings;
         this.syncStore = syncStore;
@@ -63,14 +67,16 @@ public final class OdooSyncService {
         this.push = push;
         this.audit = audit;
         this.clock = clock;
-        this.json2 = json2;
+        this.site = site;
+        this.protocol = protocol;
     }
 
     /** The service with its pull and push over the given stores. */
     public static OdooSyncService create(OdooConfigService configs, SettingStore settings, SyncStore syncStore,
-                                         Jdbc jdbc, PersonStore persons, AuditLog audit, Clock clock, boolean json2) {
+                                         Jdbc jdbc, PersonStore persons, AuditLog audit, Clock clock,
+                                         SiteClock site, OdooProtocol protocol) {
         return new OdooSyncService(configs, settings, syncStore, new EmployeePull(jdbc, persons, clock),
-                new AttendancePush(syncStore, new EmployeeLinks(jdbc), clock), audit, clock, json2);
+                new AttendancePush(syncStore, new EmployeeLinks(jdbc), clock), audit, clock, site, protocol);
     }
 
     public OdooConfigService configs() {
@@ -87,26 +93,51 @@ public final class OdooSyncService {
         Map<String, Object> out = new LinkedHashMap<>();
         try {
             OdooClient client = client(config);
-            ServerVersion v = client.version();
+            ServerVersion v = client.serverVersion();
             out.put("server_version", v.serverVersion());
             out.put("protocol_version", v.protocolVersion());
+            out.put("transport", client.transport());
+            String warning = OdooProtocol.deprecationWarning(client.transport(), v, protocol);
+            if (warning != null) {
+                out.put("warning", warning);
+            }
             int uid = client.authenticate();
             UserInfo user = client.currentUser();
-            boolean readEmployees = client.checkAccessRights("hr.employee", "read");
+            boolean seesBadges = client.fieldsGet(EmployeePull.MODEL).containsKey("barcode");
+            boolean readEmployees = seesBadges && client.checkAccessRights("hr.employee", "read");
             boolean createAttendances = client.checkAccessRights("hr.attendance", "create");
+            List<String> missing = new java.util.ArrayList<>();
+            if (!readEmployees) {
+                missing.add("Employees / Officer");
+            }
+            if (!createAttendances) {
+                missing.add("Attendances / Officer");
+            }
             out.put("uid", uid);
             out.put("user_name", user.name());
             out.put("can_read_employees", readEmployees);
+            out.put("can_read_badges", seesBadges);
             out.put("can_create_attendances", createAttendances);
-            out.put("message", "Connected to Odoo " + v.serverVersion() + " as " + user.name()
-                    + (readEmployees && createAttendances ? "" : missingRights(readEmployees, createAttendances)));
-            out.put("success", true);
-            log(LogLevel.INFO, "Connection test to " + config.url() + " succeeded", Map.of("url", config.url(),
+            out.put("missing_rights", missing);
+            boolean ok = missing.isEmpty();
+            String message = "Connected to Odoo " + v.serverVersion() + " over " + transportName(client.transport())
+                    + " as " + user.name() + (ok ? "" : missingRights(user.name(), seesBadges, readEmployees, createAttendances, missing));
+            out.put("message", message);
+            out.put("success", ok);
+            if (!ok) {
+                out.put("error", message);
+            }
+            if (given == null) {
+                remember(client);
+            }
+            log(ok ? LogLevel.INFO : LogLevel.WARNING, "Connection test to " + config.url() + (ok ? " succeeded"
+                    : " found missing rights: " + String.join(", ", missing)), Map.of("url", config.url(),
                     "server_version", v.serverVersion(), "uid", uid));
         } catch (OdooException e) {
             out.put("success", false);
             out.put("message", e.getMessage());
             out.put("error", e.getMessage());
+            out.put("kind", e.kind().name());
             log(LogLevel.WARNING, "Connection test to " + config.url() + " failed: " + e.getMessage(),
                     Map.of("url", config.url(), "kind", e.kind().name()));
         }
@@ -122,17 +153,23 @@ public final class OdooSyncService {
             PullResult result = new PullResult();
             Instant since = full ? null : settings.get(LAST_PULL_WRITE_DATE).map(Instant::parse).orElse(null);
             try {
-                Instant newest = pull.pull(client(config), since, limit, result);
-                if (newest != null && limit == null) {
+                OdooClient client = client(config);
+                Instant newest = pull.pull(client, since, limit, result);
+                if (newest != null && limit == null && given == null) {
                     settings.put(LAST_PULL_WRITE_DATE, newest.toString(), clock.instant());
                 }
-                finish("ok", result.message(), null);
+                if (given == null) {
+                    remember(client);
+                    finish("ok", result.message(), null);
+                }
                 log(result.errors().isEmpty() ? LogLevel.INFO : LogLevel.WARNING, result.message(),
                         Map.of("added", result.added(), "updated", result.updated(), "deactivated",
                                 result.deactivated(), "total", result.total(), "full", full,
                                 "errors", result.errors()));
             } catch (OdooException e) {
-                finish("error", "Pull failed: " + e.getMessage(), e.getMessage());
+                if (given == null) {
+                    finish("error", "Pull failed: " + e.getMessage(), e.getMessage());
+                }
                 log(LogLevel.ERROR, "Pull from Odoo failed: " + e.getMessage(), Map.of("kind", e.kind().name(),
                         "added", result.added(), "updated", result.updated()));
                 throw new UpstreamException("Pull from Odoo failed: " + e.getMessage());
@@ -155,8 +192,12 @@ public final class OdooSyncService {
             try {
                 PushResult result = new PushResult();
                 List<SyncItem> items = syncStore.inRange(from, to);
-                push.push(client(config), items, result, retryFailed);
-                report("Push", result, Map.of("from", from.toString(), "to", to.toString()));
+                OdooClient client = client(config);
+                push.push(client, items, result, retryFailed);
+                if (given == null && result.abortedBy() == null) {
+                    remember(client);
+                }
+                report("Push", result, Map.of("from", stamp(from), "to", stamp(to)), given == null);
                 return result;
             } finally {
                 settings.releaseLease(PUSH_LEASE, leaseOwner);
@@ -229,7 +270,7 @@ public final class OdooSyncService {
                     syncStore.retryLater(row, now.plus(backoff(row.attempts())), String.valueOf(result.abortedBy()));
                 }
             }
-            report("Outbox", result, Map.of("queued", due.size()));
+            report("Outbox", result, Map.of("queued", due.size()), true);
             return result;
         } finally {
             settings.releaseLease(PUSH_LEASE, leaseOwner);
@@ -242,7 +283,10 @@ public final class OdooSyncService {
         return Duration.ofSeconds(seconds);
     }
 
-    /** The odoo block of GET /sync/status. */
+    /**
+     * The odoo block of GET /sync/status: the guide's fields (enabled, configured, url, db, last_sync,
+     * last_sync_message, status = configured / not_configured), then faceclock's own.
+     */
     public Map<String, Object> status(Map<String, Instant> nextRuns, boolean enabled) {
         Map<String, Object> m = new LinkedHashMap<>();
         var config = configs.current();
@@ -250,22 +294,33 @@ public final class OdooSyncService {
         m.put("configured", config.isPresent());
         m.put("url", config.map(OdooConfig::url).orElse(null));
         m.put("db", config.map(OdooConfig::db).orElse(null));
-        m.put("config_source", config.map(OdooConfig::source).orElse(null));
-        m.put("status", config.isEmpty() ? "not_configured" : settings.get(STATUS).orElse("never_synced"));
-        m.put("last_sync", settings.get(LAST_SYNC).orElse(null));
+        m.put("last_sync", settings.get(LAST_SYNC).map(t -> stamp(Instant.parse(t))).orElse(null));
         m.put("last_sync_message", settings.get(LAST_MESSAGE).orElse(null));
+        m.put("status", config.isPresent() ? "configured" : "not_configured");
+        m.put("last_sync_status", config.isEmpty() ? null : settings.get(STATUS).orElse("never_synced"));
         m.put("last_error", settings.get(LAST_ERROR).orElse(null));
+        m.put("config_source", config.map(OdooConfig::source).orElse(null));
+        m.put("protocol", protocol.value());
+        String[] seen = settings.get(SEEN).map(x -> x.split(" ", 2)).orElse(null);
+        m.put("server_version", config.isEmpty() || seen == null ? null : seen[0]);
+        m.put("transport", config.isEmpty() || seen == null ? null : seen[1]);
+        String warning = config.isEmpty() || seen == null ? null
+                : OdooProtocol.deprecationWarning(seen[1], ServerVersion.parse(seen[0]), protocol);
+        if (warning != null) {
+            m.put("warning", warning);
+        }
         m.put("outbox_depth", syncStore.depth());
         m.put("oldest_unsent_seconds", syncStore.oldestEnqueued()
                 .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(null));
         m.put("attendance_sync_states", syncStore.countsByState());
         Map<String, String> runs = new LinkedHashMap<>();
-        nextRuns.forEach((k, v) -> runs.put(k, v == null ? null : v.toString()));
+        nextRuns.forEach((k, v) -> runs.put(k, stamp(v)));
         m.put("next_runs", runs);
         return m;
     }
 
-    private void report(String what, PushResult result, Map<String, Object> extra) {
+    /** Logs what a push did; only a push with the saved configuration changes the status. */
+    private void report(String what, PushResult result, Map<String, Object> extra, boolean updateStatus) {
         Map<String, Object> details = new LinkedHashMap<>(extra);
         details.put("pushed", result.pushed());
         details.put("updated", result.updated());
@@ -275,10 +330,15 @@ public final class OdooSyncService {
         details.put("total", result.total());
         details.put("errors", result.errors());
         if (result.abortedBy() != null) {
-            finish("error", what + ": " + result.message(), result.abortedBy());
+            if (updateStatus) {
+                finish("error", what + ": " + result.message(), result.abortedBy());
+            }
             log(LogLevel.ERROR, what + " to Odoo stopped: " + result.abortedBy(), details);
         } else {
-            finish(result.failed() + result.conflicts() > 0 ? "partial" : "ok", what + ": " + result.message(), null);
+            if (updateStatus) {
+                finish(result.failed() + result.conflicts() > 0 ? "partial" : "ok", what + ": " + result.message(),
+                        null);
+            }
             log(result.failed() + result.conflicts() > 0 ? LogLevel.WARNING : LogLevel.INFO,
                     what + ": " + result.message(), details);
         }
@@ -290,13 +350,31 @@ public final class OdooSyncService {
         settings.put(LAST_SYNC, now.toString(), now);
         settings.put(LAST_MESSAGE, message, now);
         if (error != null) {
-            settings.put(LAST_ERROR, now + " " + error, now);
+            settings.put(LAST_ERROR, stamp(now) + " " + error, now);
+        } else {
+            settings.delete(LAST_ERROR);   // a sync that worked: the last error is history (the audit log keeps it)
         }
     }
 
+    /** Which server and transport the saved configuration reached last, for the status. */
+    private void remember(OdooClient client) {
+        String seen = client.serverVersion().serverVersion() + " " + client.transport();
+        if (!seen.equals(settings.get(SEEN).orElse(null))) {
+            settings.put(SEEN, seen, clock.instant());
+        }
+    }
+
+    private static String transportName(String transport) {
+        return "json2".equals(transport) ? "JSON-2" : "XML-RPC";
+    }
+
+    /** ISO-8601 with the site's offset, whole seconds, as every answer shows time. */
+    private String stamp(Instant t) {
+        return t == null ? null : site.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     private OdooClient client(OdooConfig config) {
-        OdooConnection conn = configs.connection(config);
-        return json2 ? OdooClients.json2(conn) : OdooClients.xmlRpc(conn);
+        return OdooClients.of(protocol, configs.connection(config));
     }
 
     private OdooConfig requireConfig() {
@@ -304,15 +382,19 @@ public final class OdooSyncService {
                 + "POST /api/v1/sync/odoo/config, run `faceclock configure-odoo`, or set FACECLOCK_ODOO_URL"));
     }
 
-    private static String missingRights(boolean readEmployees, boolean createAttendances) {
-        StringBuilder b = new StringBuilder("; but this user");
+    private static String missingRights(String user, boolean seesBadges, boolean readEmployees,
+                                        boolean createAttendances, List<String> missing) {
+        StringBuilder b = new StringBuilder(", but ").append(user).append(" lacks ")
+                .append(String.join(" and ", missing)).append(":");
         if (!readEmployees) {
-            b.append(" cannot read employees (needs Employees / Officer)");
+            b.append(seesBadges ? " cannot read employees" : " Odoo hides the employees' badges from this user, so "
+                    + "a pull would key every person by the wrong id");
+            b.append(createAttendances ? "." : ";");
         }
         if (!createAttendances) {
-            b.append(readEmployees ? "" : " and").append(" cannot create attendances (needs Attendances / Officer)");
+            b.append(" cannot create attendances.");
         }
-        return b.toString();
+        return b.append(" Give the user these groups in Odoo (Settings > Users).").toString();
     }
 
     private void log(LogLevel level, String message, Map<String, ?> details) {

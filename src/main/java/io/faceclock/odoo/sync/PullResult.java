@@ -10,6 +10,7 @@ public final class PullResult {
     int updated;
     int deactivated;
     int total;
+    int rekeyed;
     final List<String> errors = new ArrayList<>();
 
     public int added() {
@@ -28,6 +29,11 @@ public final class PullResult {
         return total;
     }
 
+    /** People keyed ODOO_<id> by an earlier pull that now carry their badge as person_id. */
+    public int rekeyed() {
+        return rekeyed;
+    }
+
     public List<String> errors() {
         return errors;
     }
@@ -40,6 +46,6 @@ public final class PullResult {
 
     public String message() {
         return "Synced " + total + " employees from Odoo (" + added + " added, " + updated + " updated, "
-                + deactivated + " deactivated" + (errors.isEmpty() ? "" : ", " + errors.size() + " problems") + ")";
+                + deactivated + " deactivated" + (rekeyed > 0 ? ", " + rekeyed + " re-keyed by their badge" : "") + (errors.isEmpty() ? "" : ", " + errors.size() + " problems") + ")";
     }
 }

@@ -69,12 +69,27 @@ public final class PushResult {
         }
     }
 
+    /** "4 new, 1 updated, 3 already in Odoo, 1 failed": what the push did, none of it left out. */
     public String message() {
-        String m = "Pushed " + pushed + " attendance records" + (updated > 0 ? ", updated " + updated : "")
-                + (unchanged > 0 ? ", " + unchanged + " unchanged" : "") + (conflicts > 0 ? ", " + conflicts
-                + " changed in Odoo meanwhile (not overwritten)" : "") + ", " + failed + " failed"
-                + (stillFailing > 0 ? ", " + stillFailing + " still failing from before (retried after they change)"
-                : "");
-        return abortedBy == null ? m : m + "; stopped: " + abortedBy;
+        if (total == 0 && abortedBy == null) {
+            return "Nothing to push: no attendance records in this range";
+        }
+        StringBuilder m = new StringBuilder(pushed + " new");
+        if (updated > 0) {
+            m.append(", ").append(updated).append(" updated");
+        }
+        if (unchanged > 0 || pushed + updated == 0) {
+            m.append(", ").append(unchanged).append(" already in Odoo");
+        }
+        if (conflicts > 0) {
+            m.append(", ").append(conflicts).append(" changed in Odoo meanwhile (not overwritten)");
+        }
+        if (failed > 0) {
+            m.append(", ").append(failed).append(" failed");
+        }
+        if (stillFailing > 0) {
+            m.append(", ").append(stillFailing).append(" still failing from before (retried after they change)");
+        }
+        return abortedBy == null ? m.toString() : m + "; stopped: " + abortedBy;
     }
 }

@@ -41,10 +41,10 @@ class OutboxTest {
             JsonNode waiting = await(service, s -> s.get("outbox_depth").asInt() == 1 && !s.get("last_error").isNull(),
                     "a change made while Odoo is down waits in the outbox");
             assertTrue(waiting.get("oldest_unsent_seconds").asLong() >= 0);
-            assertEquals("error", waiting.get("status").asText());
+            assertEquals("error", waiting.get("last_sync_status").asText());
 
             service.restart();
-            assertEquals(1, service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asInt(),
+            assertEquals(1, service.get("/api/v1/sync/status").data().get("odoo").get("outbox_depth").asInt(),
                     "the outbox survives a restart");
             odoo = FakeOdoo.startOnPort(OdooVersion.V18, port);
             emp = odoo.addEmployee(Map.of("name", "Olga Outbox", "barcode", "OUT1"));
@@ -77,7 +77,7 @@ class OutboxTest {
         Instant end = Instant.now().plusSeconds(20);
         JsonNode odoo = null;
         while (Instant.now().isBefore(end)) {
-            odoo = service.get("/api/v1/sync/status").json().get("odoo");
+            odoo = service.get("/api/v1/sync/status").data().get("odoo");
             if (condition.test(odoo)) {
                 return odoo;
             }

@@ -48,7 +48,7 @@ class PushLeaseTest {
             assertTrue(store.tryLease("odoo.push.lease", "another-node", Instant.now(), Duration.ofMinutes(30)));
             OdooSyncService sync = service.app().services().odooSync();
             assertEquals(0, sync.drainOutbox().total(), "nothing sent while another process holds the lease");
-            assertEquals(1, service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asInt());
+            assertEquals(1, service.get("/api/v1/sync/status").data().get("odoo").get("outbox_depth").asInt());
             store.releaseLease("odoo.push.lease", "another-node");
             assertEquals(1, sync.drainOutbox().pushed());
         }
