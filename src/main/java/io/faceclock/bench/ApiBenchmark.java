@@ -1,6 +1,6 @@
 package io.faceclock.bench;
 
-import io.faceclock.app.Services;
+import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.config.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,7 +55,7 @@ public final class ApiBenchmark {
                 : Map.of(Settings.DATA_DIR, dataDir.toString(), Settings.DB_URL, dbUrl);
         long seedStart = System.nanoTime();
         String key;
-        try (Services s = Services.open(Settings.of(base))) {
+        try (FaceclockConfiguration s = FaceclockConfiguration.of(Settings.of(base))) {
             seed(s);
             key = s.apiKeys().create("benchmark", io.faceclock.security.Scope.READ).secret();
         }
@@ -92,7 +92,7 @@ public final class ApiBenchmark {
         return report;
     }
 
-    private void seed(Services s) throws Exception {
+    private void seed(FaceclockConfiguration s) throws Exception {
         ZoneId zone = s.siteClock().zone();
         LocalDate today = s.siteClock().today();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -1,6 +1,6 @@
 package io.faceclock.cli;
 
-import io.faceclock.app.Services;
+import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
 import java.io.BufferedReader;
@@ -33,7 +33,7 @@ public final class ConfigureOdooCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Services services = Services.open(options.resolve())) {
+        try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
             OdooSyncService sync = services.odooSync();
             if (testOnly) {
                 return report(sync.test(null));

@@ -1,6 +1,6 @@
 package io.faceclock.cli;
 
-import io.faceclock.app.Services;
+import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.odoo.sync.PullResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +19,7 @@ public final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = Services.open(options.resolve())) {
+        try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
             PullResult r = services.odooSync().pull(null, limit, full);
             System.out.println(r.message());
             r.errors().forEach(e -> System.out.println("  " + e));

@@ -1,6 +1,6 @@
 package io.faceclock.cli;
 
-import io.faceclock.app.Services;
+import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.odoo.sync.PushResult;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public final class PushCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        try (Services services = Services.open(options.resolve())) {
+        try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
             SiteClock clock = services.siteClock();
             PushResult r = services.odooSync().push(null, clock.startOf(from), clock.startOf(to.plusDays(1)), true);
             System.out.println(r.message());

@@ -17,10 +17,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(SettingsOptions options) throws InterruptedException {
-        var settings = options.resolve();
-        // Quartz schedules fire on the site's wall clock: "06:00" means 06:00 where the site is.
-        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(settings.zone()));
-        FaceclockApp app = FaceclockApp.start(settings);
+        FaceclockApp app = FaceclockApp.start(options.resolve());
         app.awaitShutdown();
         return 0;
     }

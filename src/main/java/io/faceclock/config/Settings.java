@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -64,21 +63,23 @@ public final class Settings {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** The value, or null when the setting is empty or absent (an empty value means "none"). */
     public String get(String key) {
         String v = values.get(key);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    public String get(String key, String fallback) {
-        String v = get(key);
-        return v == null ? fallback : v;
-    }
-
-    public int getInt(String key, int fallback) {
+    /** A setting every deployment has: application.properties gives each one its default. */
+    public String text(String key) {
         String v = get(key);
         if (v == null) {
-            return fallback;
+            throw new IllegalArgumentException("Setting " + key + " is empty; application.properties has its default");
         }
+        return v;
+    }
+
+    public int integer(String key) {
+        String v = text(key);
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
@@ -86,21 +87,70 @@ public final class Settings {
         }
     }
 
-    public Path dataDir() {
-        return Path.of(get(DATA_DIR, "./data")).toAbsolutePath().normalize();
-    }
-
-    public ZoneId zone() {
-        String tz = get(TIMEZONE);
+    public long longInteger(String key) {
+        String v = text(key);
         try {
-            return tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Setting " + TIMEZONE + " is not a time zone: '" + tz + "'");
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + key + " must be a whole number, got '" + v + "'");
         }
     }
 
-    public int port() {
-        return getInt(PORT, 8080);
+    public double decimal(String key) {
+        String v = text(key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    public boolean flag(String key) {
+        String v = text(key);
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("Setting " + key + " must be true or false, got '" + v + "'");
+    }
+
+    public java.time.Duration seconds(String key) {
+        return java.time.Duration.ofSeconds(integer(key));
+    }
+
+    /** An optional path: null when empty. */
+    public Path path(String key) {
+        String v = get(key);
+        return v == null ? null : Path.of(v);
+    }
+
+    /**
+     * One of an enum's values, written in lower case with dashes (first-in-last-out for
+     * FIRST_IN_LAST_OUT); anything else stops the start with the allowed values named.
+     */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        return choice(key, text(key), type);
+    }
+
+    public static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(wanted)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("Setting " + key + " must be " + String.join(" or ",
+                java.util.Arrays.stream(type.getEnumConstants()).map(Settings::wire).toList()) + ", got '" + value + "'");
+    }
+
+    public static String wire(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    public java.util.List<String> list(String key) {
+        String v = get(key);
+        return v == null ? java.util.List.of() : java.util.Arrays.stream(v.split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).toList();
     }
 
     /** Every setting, for handing to Camel as property placeholders. */

@@ -2,7 +2,7 @@ package io.faceclock.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.faceclock.config.Settings;
+import io.faceclock.config.DatabaseSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,19 +30,21 @@ public final class Database implements AutoCloseable {
     /** The generated password of the embedded H2 database, kept like secret.key. */
     public static final String H2_PASSWORD_FILE = "database.password";
 
-    public static Database open(Settings settings) {
-        Path dataDir = DataFolder.secure(settings.dataDir());
-        String url = jdbcUrl(settings);
+    /** dataDir holds the embedded H2 database when settings name no JDBC URL. */
+    public static Database open(DatabaseSettings settings, Path dataDir) {
+        dataDir = DataFolder.secure(dataDir);
+        String url = jdbcUrl(settings, dataDir);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        String user = settings.get(Settings.DB_USERNAME, url.startsWith("jdbc:h2:") ? "sa" : null);
-        String password = settings.get(Settings.DB_PASSWORD, url.startsWith("jdbc:h2:") ? "" : null);
-        if (settings.get(Settings.DB_URL) == null) {
-            password = settings.get(Settings.DB_PASSWORD, EmbeddedH2.password(url, dataDir));
+        boolean h2 = url.startsWith("jdbc:h2:");
+        String user = settings.username() != null ? settings.username() : h2 ? "sa" : null;
+        String password = settings.password() != null ? settings.password() : h2 ? "" : null;
+        if (settings.url() == null && settings.password() == null) {
+            password = EmbeddedH2.password(url, dataDir);
         }
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(settings.getInt(Settings.DB_POOL_SIZE, 10));
+        config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("faceclock-db");
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
@@ -53,7 +55,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new IllegalStateException("Cannot open the database at " + redact(url) + ": " + rootMessage(e), e);
         }
-        if (settings.get(Settings.DB_URL) == null) {
+        if (settings.url() == null) {
             DataFolder.secure(dataDir); // the lock file and anything else H2 made while opening
         }
         return new Database(ds, redact(url));
@@ -63,12 +65,11 @@ public final class Database implements AutoCloseable {
      * AUTO_SERVER lets the command line (apikey, …) use the file while the service runs: the first
      * process serves it to the others on a loopback port, behind the generated password.
      */
-    static String jdbcUrl(Settings settings) {
-        String url = settings.get(Settings.DB_URL);
-        if (url != null) {
-            return url;
+    static String jdbcUrl(DatabaseSettings settings, Path dataDir) {
+        if (settings.url() != null) {
+            return settings.url();
         }
-        return "jdbc:h2:file:" + settings.dataDir().resolve("faceclock") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.resolve("faceclock") + ";AUTO_SERVER=TRUE";
     }
 
     public DataSource dataSource() {

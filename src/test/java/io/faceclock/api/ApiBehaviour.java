@@ -393,7 +393,7 @@ public abstract class ApiBehaviour {
                 .get("key").asText();
         service.send("GET", "/api/v1/persons", null, key);
         service.send("GET", "/api/v1/persons", null, key + "x");
-        try (java.sql.Connection c = service.app().services().database().connection();
+        try (java.sql.Connection c = service.app().beans().database().connection();
              java.sql.Statement st = c.createStatement()) {
             for (String table : List.of("api_key", "audit_log", "setting")) {
                 try (java.sql.ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {

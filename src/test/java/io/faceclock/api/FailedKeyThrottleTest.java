@@ -24,7 +24,7 @@ class FailedKeyThrottleTest {
             assertTrue(Integer.parseInt(blocked.headers().get("retry-after").get(0)) > 100, blocked.headers().toString());
             assertEquals("X-API-Key", blocked.json().get("field").asText());
 
-            assertTrue(service.app().services().audit().newest("security", null, 10).stream()
+            assertTrue(service.app().beans().auditLog().newest("security", null, 10).stream()
                     .anyMatch(e -> e.message().contains("blocked after repeated wrong API keys")));
         }
     }

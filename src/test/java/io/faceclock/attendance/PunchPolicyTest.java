@@ -30,7 +30,7 @@ class PunchPolicyTest {
     @BeforeAll
     void start() throws Exception {
         service = RunningService.start(Files.createTempDirectory("faceclock-punch"), null, BRUSSELS.getId(), Map.of());
-        attendance = service.app().services().attendance();
+        attendance = service.app().beans().attendance();
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class PunchPolicyTest {
     private long person() {
         String id = "PUNCH" + (++people);
         service.post("/api/v1/persons", Map.of("person_id", id, "name", "Puncher " + people));
-        return service.app().services().people().get(id).id();
+        return service.app().beans().people().get(id).id();
     }
 
     private static PunchRules rules(PunchPolicy policy) {

@@ -1,6 +1,6 @@
 package io.faceclock.bench;
 
-import io.faceclock.app.Services;
+import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.config.Settings;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.PullResult;
@@ -50,7 +50,7 @@ public final class OdooSyncBenchmark {
         String[] urlDb = fakeOut.readLine().split(" ");
         // H2's page cache is capped (2 MB) so that what the pull holds shows, not how much of a bigger
         // person table the database chose to cache
-        try (Services services = Services.open(Settings.of(Map.of(Settings.DATA_DIR, data.toString(),
+        try (FaceclockConfiguration services = FaceclockConfiguration.of(Settings.of(Map.of(Settings.DATA_DIR, data.toString(),
                 Settings.DB_URL, "jdbc:h2:file:" + data.resolve("faceclock") + ";CACHE_SIZE=2048")))) {
             services.odooSync().configs().save(new OdooConfig(urlDb[0], urlDb[1], "admin", "admin", "saved"), "bench");
             ask(fakeIn, fakeOut, "reset");
@@ -92,7 +92,7 @@ public final class OdooSyncBenchmark {
     }
 
     /** One attendance per linked person, on days spread over the year so none overlap. */
-    private static int seedAttendances(Services services, int count) throws Exception {
+    private static int seedAttendances(FaceclockConfiguration services, int count) throws Exception {
         Instant base = Instant.parse("2025-01-01T07:00:00Z");
         List<Long> people = services.jdbc().query("SELECT id FROM person WHERE odoo_employee_id IS NOT NULL "
                 + "ORDER BY id", rs -> rs.getLong(1));

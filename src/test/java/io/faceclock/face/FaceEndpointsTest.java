@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faceclock.support.RunningService;
+import io.faceclock.support.TestClock;
 import io.faceclock.support.RunningService.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -26,14 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaceEndpointsTest {
 
+    private final TestClock clock = TestClock.startingNow();
     private RunningService service;
     private String kioskKey;
 
     @BeforeAll
     void start() throws Exception {
         service = RunningService.start(Files.createTempDirectory("faceclock-faces"), null, "Europe/Brussels",
-                Map.of("faceclock.models.dir", Shared.models().toString(),
-                        "faceclock.attendance.cooldown-seconds", "2"));
+                Map.of("faceclock.models.dir", Shared.models().toString()), clock);
         kioskKey = service.post("/api/v1/apikeys", Map.of("name", "kiosk", "scope", "kiosk")).data().get("key").asText();
         for (String who : List.of("amy", "sheldon", "leonard")) {
             person(who);
@@ -119,7 +121,7 @@ class FaceEndpointsTest {
         JsonNode repeat = raw("POST", "/api/v1/attendance/mark", face, "image/png", kioskKey).json();
         assertFalse(repeat.get("recorded").asBoolean(), repeat.toString());
         assertEquals("too_soon", repeat.get("reason").asText());
-        Thread.sleep(2500);
+        clock.advance(Duration.ofSeconds(61));   // past the default 60 s cooldown
         JsonNode out = raw("POST", "/api/v1/attendance/mark", photo("bbt/sheldon/sheldon4.png"), "image/png", kioskKey)
                 .json();
         assertEquals("check_out", out.get("action").asText(), out.toString());

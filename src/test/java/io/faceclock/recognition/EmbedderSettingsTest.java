@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faceclock.config.FaceclockSettings;
 import io.faceclock.config.Settings;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.EmbedderSpec;
@@ -29,10 +30,10 @@ class EmbedderSettingsTest {
                 "faceclock.face.embedder.color", "bgr",
                 "faceclock.face.embedder.template", "38.2946 51.6963 73.5318 51.5014 56.0252 71.7366 "
                         + "41.5493 92.3655 70.7299 92.2041"));
-        EmbedderSpec spec = FaceServices.embedderSpec(s);
+        EmbedderSpec spec = FaceclockSettings.read(s).faces().engine().embedder();
         assertFalse(spec.rgb());
         assertEquals(EmbedderSpec.ARCFACE_112, spec.template());
-        try (FaceEngineHolder engine = FaceEngineHolder.open(FaceServices.faceSettings(s))) {
+        try (FaceEngineHolder engine = FaceEngineHolder.open(FaceclockSettings.read(s).faces().engine())) {
             assertTrue(engine.available(), engine.check().toString());
             AnalyzedFace face = engine.require().embedSingle(Shared.photo("bbt/amy/amy1.png"));
             assertEquals(128, face.embedding().length);
@@ -43,7 +44,7 @@ class EmbedderSettingsTest {
     void a_file_that_is_not_the_configured_one_leaves_the_engine_down_with_the_reason() {
         Settings s = settings(Map.of("faceclock.face.embedder.file", "mobilefacenet_128.onnx",
                 "faceclock.face.embedder.sha256", "0".repeat(64)));
-        try (FaceEngineHolder engine = FaceEngineHolder.open(FaceServices.faceSettings(s))) {
+        try (FaceEngineHolder engine = FaceEngineHolder.open(FaceclockSettings.read(s).faces().engine())) {
             assertFalse(engine.available());
             assertTrue(engine.check().get("reason").toString().contains("mobilefacenet_128.onnx"),
                     engine.check().toString());
@@ -52,10 +53,10 @@ class EmbedderSettingsTest {
 
     @Test
     void bad_embedder_settings_are_named() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaceServices.embedderSpec(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaceclockSettings.read(
                 settings(Map.of("faceclock.face.embedder.file", "x.onnx", "faceclock.face.embedder.sha256", "abc"))));
         assertTrue(e.getMessage().contains("faceclock.face.embedder.sha256"));
-        e = assertThrows(IllegalArgumentException.class, () -> FaceServices.embedderSpec(settings(Map.of(
+        e = assertThrows(IllegalArgumentException.class, () -> FaceclockSettings.read(settings(Map.of(
                 "faceclock.face.embedder.file", "x.onnx", "faceclock.face.embedder.sha256", "a".repeat(64),
                 "faceclock.face.embedder.template", "1 2 3"))));
         assertTrue(e.getMessage().contains("template"));

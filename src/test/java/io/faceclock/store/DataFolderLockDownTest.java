@@ -111,7 +111,7 @@ class DataFolderLockDownTest {
 
         try (RunningService service = RunningService.start(data, null, "UTC", Map.of())) {
             assertModesPrivate(data);
-            try (Connection c = service.app().services().database().connection(); Statement st = c.createStatement();
+            try (Connection c = service.app().beans().database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT x FROM kept_from_before")) {
                 assertTrue(rs.next());
                 assertEquals(42, rs.getInt(1), "the old data is kept");

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,18 +23,26 @@ public final class RunningService implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> settings;
+    private final Clock clock;
     private FaceclockApp app;
     private final String adminKey;
 
-    private RunningService(Map<String, String> settings) throws IOException {
+    private RunningService(Map<String, String> settings, Clock clock) throws IOException {
         this.settings = settings;
-        this.app = FaceclockApp.start(Settings.of(settings));
+        this.clock = clock;
+        this.app = FaceclockApp.start(Settings.of(settings), clock);
         this.adminKey = Files.readString(dataDir().resolve("admin-api-key.txt")).trim();
     }
 
     /** Starts faceclock with its data in dataDir and the given database URL (null: H2 in dataDir). */
     public static RunningService start(Path dataDir, String dbUrl, String timezone, Map<String, String> extra)
             throws IOException {
+        return start(dataDir, dbUrl, timezone, extra, Clock.systemUTC());
+    }
+
+    /** With the given clock (a {@link TestClock} to move time instead of sleeping). */
+    public static RunningService start(Path dataDir, String dbUrl, String timezone, Map<String, String> extra,
+                                       Clock clock) throws IOException {
         Map<String, String> s = new HashMap<>(extra);
         s.put(Settings.PORT, String.valueOf(freePort()));
         s.put(Settings.HOST, "127.0.0.1");
@@ -42,13 +51,13 @@ public final class RunningService implements AutoCloseable {
             s.put(Settings.DB_URL, dbUrl);
         }
         s.put(Settings.TIMEZONE, timezone);
-        return new RunningService(s);
+        return new RunningService(s, clock);
     }
 
     /** Stops and starts again on the same data and database. */
     public void restart() {
         app.close();
-        app = FaceclockApp.start(Settings.of(settings));
+        app = FaceclockApp.start(Settings.of(settings), clock);
     }
 
     public FaceclockApp app() {

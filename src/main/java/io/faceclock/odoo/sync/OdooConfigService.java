@@ -2,15 +2,13 @@ package io.faceclock.odoo.sync;
 
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
-import io.faceclock.config.Settings;
+import io.faceclock.config.OdooSettings;
 import io.faceclock.errors.ConflictException;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.OdooConnection;
 import io.faceclock.security.SecretBox;
 import io.faceclock.store.SettingStore;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,13 +19,9 @@ import java.util.Optional;
  */
 public final class OdooConfigService {
 
-    static final String URL = "faceclock.odoo.url";
-    static final String DB = "faceclock.odoo.db";
-    static final String USERNAME = "faceclock.odoo.username";
-    static final String PASSWORD = "faceclock.odoo.password";
     private static final String SAVED = "odoo.config.";
 
-    private final Settings settings;
+    private final OdooSettings settings;
     private final SettingStore store;
     private final SecretBox secrets;
     private final AuditLog audit;
@@ -35,7 +29,7 @@ public final class OdooConfigService {
     private final io.faceclock.store.Jdbc jdbc;
     private final io.faceclock.store.SyncStore syncStore;
 
-    public OdooConfigService(Settings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock,
+    public OdooConfigService(OdooSettings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock,
                              io.faceclock.store.Jdbc jdbc, io.faceclock.store.SyncStore syncStore) {
         this.settings = settings;
         this.store = store;
@@ -47,9 +41,9 @@ public final class OdooConfigService {
     }
 
     public Optional<OdooConfig> current() {
-        if (settings.get(URL) != null) {
-            return Optional.of(new OdooConfig(settings.get(URL), settings.get(DB, ""), settings.get(USERNAME, ""),
-                    settings.get(PASSWORD, ""), "environment"));
+        if (settings.configured()) {
+            return Optional.of(new OdooConfig(settings.url(), orEmpty(settings.db()), orEmpty(settings.username()),
+                    orEmpty(settings.password()), "environment"));
         }
         Optional<String> url = store.get(SAVED + "url");
         if (url.isEmpty()) {
@@ -61,7 +55,11 @@ public final class OdooConfigService {
     }
 
     public boolean fromEnvironment() {
-        return settings.get(URL) != null;
+        return settings.configured();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /**
@@ -102,13 +100,11 @@ public final class OdooConfigService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("url", e.getMessage());
         }
-        c = c.withTimeouts(Duration.ofSeconds(settings.getInt("faceclock.odoo.connect-timeout-seconds", 10)),
-                Duration.ofSeconds(settings.getInt("faceclock.odoo.read-timeout-seconds", 60)));
-        String trustStore = settings.get("faceclock.odoo.trust-store");
-        if (trustStore != null) {
-            c = c.withTrustStore(Path.of(trustStore), settings.get("faceclock.odoo.trust-store-password"));
+        c = c.withTimeouts(settings.connectTimeout(), settings.readTimeout());
+        if (settings.trustStore() != null) {
+            c = c.withTrustStore(settings.trustStore(), settings.trustStorePassword());
         }
-        if ("false".equalsIgnoreCase(settings.get("faceclock.odoo.verify-tls", "true"))) {
+        if (!settings.verifyTls()) {
             c = c.withoutTlsVerification();   // the client warns loudly, once
         }
         return c;

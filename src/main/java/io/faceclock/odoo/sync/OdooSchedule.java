@@ -1,16 +1,13 @@
 package io.faceclock.odoo.sync;
 
 import io.faceclock.attendance.SiteClock;
-import io.faceclock.config.Settings;
+import io.faceclock.config.OdooSettings;
 import io.faceclock.errors.DomainException;
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TimeZone;
-import org.quartz.CronExpression;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,29 +18,35 @@ import org.slf4j.LoggerFactory;
 public final class OdooSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(OdooSchedule.class);
-    static final Map<String, String> CRONS = Map.of("pull", "faceclock.odoo.pull-cron",
-            "full_pull", "faceclock.odoo.full-pull-cron", "push", "faceclock.odoo.push-cron",
-            "outbox", "faceclock.odoo.outbox-cron");
+    /** The schedule routes of odoo-sync.yaml (by id) and their names in /sync/status next_runs. */
+    public static final Map<String, String> ROUTES = routes();
 
     private final OdooSyncService sync;
     private final SiteClock clock;
-    private final Settings settings;
-    private final int pushDays;
+    private final OdooSettings settings;
+    private final Supplier<Map<String, Instant>> nextRuns;
 
-    public OdooSchedule(OdooSyncService sync, SiteClock clock, Settings settings) {
+    /** nextRuns: when each of {@link #ROUTES} fires next, as the scheduler knows it. */
+    public OdooSchedule(OdooSyncService sync, SiteClock clock, OdooSettings settings,
+                        Supplier<Map<String, Instant>> nextRuns) {
         this.sync = sync;
         this.clock = clock;
         this.settings = settings;
-        this.pushDays = settings.getInt("faceclock.odoo.push-days", 7);
+        this.nextRuns = nextRuns;
     }
 
-    public boolean enabled() {
-        return enabled(settings);
+    private static Map<String, String> routes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("odoo-pull-employees", "pull");
+        m.put("odoo-full-pull", "full_pull");
+        m.put("odoo-reconcile-push", "push");
+        m.put("odoo-drain-outbox", "outbox");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** faceclock.odoo.enabled: false keeps the outbox empty and the schedules idle. */
-    public static boolean enabled(Settings settings) {
-        return !"false".equalsIgnoreCase(settings.get("faceclock.odoo.enabled", "true"));
+    public boolean enabled() {
+        return settings.enabled();
     }
 
     public void pull() {
@@ -57,7 +60,7 @@ public final class OdooSchedule {
     /** Pushes the last push-days site days again: anything the outbox missed is sent now. */
     public void reconcilePush() {
         LocalDate today = clock.today();
-        run("reconciling push", () -> sync.push(null, clock.startOf(today.minusDays(pushDays)),
+        run("reconciling push", () -> sync.push(null, clock.startOf(today.minusDays(settings.pushDays())),
                 clock.startOf(today.plusDays(1)), false));
     }
 
@@ -65,25 +68,8 @@ public final class OdooSchedule {
         run("outbox drain", sync::drainOutbox);
     }
 
-    /** The next time each schedule fires, for /sync/status. */
-    public Map<String, Instant> nextRuns() {
-        Map<String, Instant> next = new LinkedHashMap<>();
-        Date now = Date.from(clock.now());
-        CRONS.forEach((name, key) -> {
-            try {
-                CronExpression cron = new CronExpression(settings.get(key, ""));
-                cron.setTimeZone(TimeZone.getTimeZone(clock.zone()));
-                Date at = cron.getNextValidTimeAfter(now);
-                next.put(name, at == null ? null : at.toInstant());
-            } catch (ParseException e) {
-                next.put(name, null);
-            }
-        });
-        return next;
-    }
-
     public Map<String, Object> status() {
-        return sync.status(nextRuns(), enabled());
+        return sync.status(nextRuns.get(), enabled());
     }
 
     private void run(String what, Runnable work) {

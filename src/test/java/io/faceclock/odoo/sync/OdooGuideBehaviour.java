@@ -157,7 +157,7 @@ abstract class OdooGuideBehaviour {
         // what an earlier faceclock made of a pull by a user who could not see badges
         assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", "ODOO_" + emp, "name", "Kim Rekey"))
                 .status());
-        try (var c = service.app().services().database().connection(); var st = c.createStatement()) {
+        try (var c = service.app().beans().database().connection(); var st = c.createStatement()) {
             st.executeUpdate("UPDATE person SET odoo_employee_id = " + emp + " WHERE person_id = 'ODOO_" + emp + "'");
         }
         assertEquals(201, service.post("/api/v1/attendance", Map.of("person_id", "ODOO_" + emp,
@@ -207,7 +207,7 @@ abstract class OdooGuideBehaviour {
                     "check_in", "2025-03-" + day + "T08:00:00+01:00", "check_out", "2025-03-" + day + "T12:00:00+01:00"))
                     .status());
         }
-        PushResult drained = service.app().services().odooSync().drainOutbox();
+        PushResult drained = service.app().beans().odooSync().drainOutbox();
         assertEquals(4, drained.pushed(), drained.message());
         JsonNode manual = service.post("/api/v1/sync/odoo/push", Map.of("start_date", "2025-03-10",
                 "end_date", "2025-03-13")).json();

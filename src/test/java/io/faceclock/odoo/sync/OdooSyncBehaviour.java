@@ -75,7 +75,7 @@ abstract class OdooSyncBehaviour {
         assertEquals(OdooConfig.MASK, config.json().get("config").get("password").asText());
         assertFalse(config.body().contains(secret));
         assertFalse(service.get("/api/v1/logs?limit=500").body().contains(secret));
-        try (var c = service.app().services().database().connection(); var st = c.createStatement();
+        try (var c = service.app().beans().database().connection(); var st = c.createStatement();
              var rs = st.executeQuery("SELECT setting_value FROM setting")) {
             while (rs.next()) {
                 assertFalse(rs.getString(1).contains(secret), "stored in clear: " + rs.getString(1));
@@ -201,7 +201,7 @@ abstract class OdooSyncBehaviour {
 
         // HR creates the employee in Odoo later: the nightly push (which leaves Odoo's refusals alone) sends it
         int emp = odoo.addEmployee(Map.of("name", "Nobody In Odoo", "barcode", "EMP999"));
-        PushResult nightly = service.app().services().odooSync().push(null, Instant.parse("2025-06-02T00:00:00Z"),
+        PushResult nightly = service.app().beans().odooSync().push(null, Instant.parse("2025-06-02T00:00:00Z"),
                 Instant.parse("2025-06-03T00:00:00Z"), false);
         assertEquals(1, nightly.pushed(), nightly.message());
         assertEquals(1, odooAttendances(emp).size());
@@ -233,7 +233,7 @@ abstract class OdooSyncBehaviour {
                 "check_in", "2025-08-01T08:00:00Z", "check_out", "2025-08-01T12:00:00Z")).data().get("id").asLong();
         Map<String, Object> range = Map.of("start_date", "2025-08-01", "end_date", "2025-08-01");
         service.post("/api/v1/sync/odoo/push", range);
-        try (var c = service.app().services().database().connection(); var st = c.createStatement()) {
+        try (var c = service.app().beans().database().connection(); var st = c.createStatement()) {
             st.executeUpdate("UPDATE attendance SET odoo_attendance_id = NULL, sent_check_in = NULL, "
                     + "sent_check_out = NULL, sync_state = 'pending' WHERE id = " + id);
         }
@@ -248,7 +248,7 @@ abstract class OdooSyncBehaviour {
         pullAndExpect("FLY1");
         long id = service.post("/api/v1/attendance", Map.of("person_id", "FLY1",
                 "check_in", "2025-10-01T08:00:00Z", "check_out", "2025-10-01T12:00:00Z")).data().get("id").asLong();
-        var store = new io.faceclock.store.SyncStore(service.app().services().jdbc());
+        var store = new io.faceclock.store.SyncStore(service.app().beans().jdbc());
         var inFlight = store.byIds(List.of(id)).get(0);
         // the create reached Odoo ...
         int odooId = odoo.addAttendance(emp, Instant.parse("2025-10-01T08:00:00Z"), Instant.parse("2025-10-01T12:00:00Z"));
@@ -269,7 +269,7 @@ abstract class OdooSyncBehaviour {
         int emp = odoo.addEmployee(Map.of("name", "Many Punches", "barcode", "MANY1"));
         pullAndExpect("MANY1");
         Instant day = Instant.parse("2024-01-01T08:00:00Z");
-        try (var c = service.app().services().database().connection();
+        try (var c = service.app().beans().database().connection();
              var ps = c.prepareStatement("INSERT INTO attendance (person_ref, check_in, check_out, source, "
                      + "closed_automatically, created_at, updated_at) SELECT id, ?, ?, 'test', FALSE, ?, ? FROM person "
                      + "WHERE person_id = 'MANY1'")) {

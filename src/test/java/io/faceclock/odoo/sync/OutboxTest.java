@@ -49,7 +49,7 @@ class OutboxTest {
             odoo = FakeOdoo.startOnPort(OdooVersion.V18, port);
             emp = odoo.addEmployee(Map.of("name", "Olga Outbox", "barcode", "OUT1"));
             // the new Odoo is empty: faceclock links by barcode again and sends the waiting punch once
-            try (var c = service.app().services().database().connection(); var st = c.createStatement()) {
+            try (var c = service.app().beans().database().connection(); var st = c.createStatement()) {
                 st.executeUpdate("UPDATE person SET odoo_employee_id = NULL WHERE person_id = 'OUT1'");
                 // skip the back-off wait rather than sleep through it
                 st.executeUpdate("UPDATE odoo_outbox SET next_attempt_at = CURRENT_TIMESTAMP");

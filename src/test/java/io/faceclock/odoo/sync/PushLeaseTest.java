@@ -21,7 +21,7 @@ class PushLeaseTest {
     void a_lease_is_held_by_one_owner_renewed_by_it_and_free_once_stale_or_released() throws Exception {
         try (RunningService service = RunningService.start(Files.createTempDirectory("faceclock-lease"), null, "UTC",
                 Map.of())) {
-            SettingStore store = service.app().services().settingStore();
+            SettingStore store = service.app().beans().settingStore();
             Instant now = Instant.now();
             Duration ttl = Duration.ofMinutes(30);
             assertTrue(store.tryLease("test.lease", "a", now, ttl));
@@ -44,9 +44,9 @@ class PushLeaseTest {
             service.post("/api/v1/sync/odoo/pull", Map.of());
             service.post("/api/v1/attendance", Map.of("person_id", "LEASE1", "check_in", "2025-12-01T08:00:00Z",
                     "check_out", "2025-12-01T09:00:00Z"));
-            SettingStore store = service.app().services().settingStore();
+            SettingStore store = service.app().beans().settingStore();
             assertTrue(store.tryLease("odoo.push.lease", "another-node", Instant.now(), Duration.ofMinutes(30)));
-            OdooSyncService sync = service.app().services().odooSync();
+            OdooSyncService sync = service.app().beans().odooSync();
             assertEquals(0, sync.drainOutbox().total(), "nothing sent while another process holds the lease");
             assertEquals(1, service.get("/api/v1/sync/status").data().get("odoo").get("outbox_depth").asInt());
             store.releaseLease("odoo.push.lease", "another-node");

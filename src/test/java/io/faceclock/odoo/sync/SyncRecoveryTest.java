@@ -35,7 +35,7 @@ class SyncRecoveryTest {
                     "check_in", "2025-09-01T08:00:00Z")).data().get("id").asLong();
             Map<String, Object> range = Map.of("start_date", "2025-09-01", "end_date", "2025-09-02");
             service.post("/api/v1/sync/odoo/push", range);
-            try (var c = service.app().services().database().connection(); var st = c.createStatement()) {
+            try (var c = service.app().beans().database().connection(); var st = c.createStatement()) {
                 st.executeUpdate("UPDATE attendance SET odoo_attendance_id = NULL, sent_check_in = NULL, "
                         + "sent_check_out = NULL, sync_state = 'pending' WHERE id = " + a);
             }

@@ -1,0 +1,308 @@
+package io.faceclock.app;
+
+import io.faceclock.api.ApiErrors;
+import io.faceclock.api.ApiGuard;
+import io.faceclock.api.ApiKeyApi;
+import io.faceclock.api.AttendanceApi;
+import io.faceclock.api.FaceApi;
+import io.faceclock.api.LogApi;
+import io.faceclock.api.OdooApi;
+import io.faceclock.api.PersonApi;
+import io.faceclock.api.RecognitionApi;
+import io.faceclock.api.SyncApi;
+import io.faceclock.attendance.AttendanceService;
+import io.faceclock.attendance.ForgottenAttendanceCloser;
+import io.faceclock.attendance.SiteClock;
+import io.faceclock.audit.AuditLog;
+import io.faceclock.config.FaceclockSettings;
+import io.faceclock.face.FaceGallery;
+import io.faceclock.observe.HealthApi;
+import io.faceclock.odoo.sync.OdooConfigService;
+import io.faceclock.odoo.sync.OdooOutbox;
+import io.faceclock.odoo.sync.OdooSchedule;
+import io.faceclock.odoo.sync.OdooSyncService;
+import io.faceclock.people.PersonService;
+import io.faceclock.recognition.FaceEngineHolder;
+import io.faceclock.recognition.FaceRegistry;
+import io.faceclock.recognition.Recognizer;
+import io.faceclock.security.ApiKeys;
+import io.faceclock.security.FailedKeyThrottle;
+import io.faceclock.security.SecretBox;
+import io.faceclock.store.ApiKeyStore;
+import io.faceclock.store.AttendanceStore;
+import io.faceclock.store.Database;
+import io.faceclock.store.FaceStore;
+import io.faceclock.store.Jdbc;
+import io.faceclock.store.PersonStore;
+import io.faceclock.store.SettingStore;
+import io.faceclock.store.SyncStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * faceclock's beans, made from the typed settings. Camel binds each {@code @BindToRegistry} method's
+ * bean under the method's name, the name the routes call it by. Each bean is made once, on first
+ * use, so the command line uses the same methods without Camel (and opens only what it needs).
+ * The clock is given, so a test can move time instead of sleeping.
+ */
+@Configuration
+public final class FaceclockConfiguration implements CamelConfiguration, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaceclockConfiguration.class);
+
+    private final FaceclockSettings settings;
+    private final Clock clock;
+    private final Map<String, Object> made = new HashMap<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    public FaceclockConfiguration(FaceclockSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The beans for a command run without Camel, on the system clock. */
+    public static FaceclockConfiguration of(io.faceclock.config.Settings settings) {
+        return new FaceclockConfiguration(FaceclockSettings.read(settings), Clock.systemUTC());
+    }
+
+    public FaceclockSettings settings() {
+        return settings;
+    }
+
+    @BindToRegistry
+    public Clock clock() {
+        return clock;
+    }
+
+    // --- storage and the domain: what the server and the command line share
+
+    @BindToRegistry
+    public Database database() {
+        return closing("database", () -> Database.open(settings.database(), settings.site().dataDir()));
+    }
+
+    @BindToRegistry
+    public Jdbc jdbc() {
+        return once("jdbc", () -> new Jdbc(database().dataSource()));
+    }
+
+    @BindToRegistry
+    public SiteClock siteClock() {
+        return once("siteClock", () -> new SiteClock(settings.site().zone(), clock));
+    }
+
+    @BindToRegistry
+    public AuditLog auditLog() {
+        return once("auditLog", () -> new AuditLog(jdbc(), clock, settings.logs().retentionDays()));
+    }
+
+    @BindToRegistry
+    public PersonStore personStore() {
+        return once("personStore", () -> new PersonStore(jdbc()));
+    }
+
+    @BindToRegistry
+    public PersonService people() {
+        return once("people", () -> new PersonService(jdbc(), personStore(), auditLog(), clock));
+    }
+
+    @BindToRegistry
+    public AttendanceService attendance() {
+        return once("attendance", () -> {
+            AttendanceService a = new AttendanceService(jdbc(), personStore(), new AttendanceStore(jdbc()), siteClock(),
+                    auditLog());
+            if (settings.odoo().enabled()) {
+                a.setListener(new OdooOutbox(syncStore(), clock));
+            }
+            return a;
+        });
+    }
+
+    @BindToRegistry
+    public ApiKeys apiKeys() {
+        return once("apiKeys", () -> new ApiKeys(new ApiKeyStore(jdbc()), auditLog(), clock));
+    }
+
+    @BindToRegistry
+    public FailedKeyThrottle failedKeyThrottle() {
+        return once("failedKeyThrottle", () -> new FailedKeyThrottle(settings.security().failedKeyLimit(),
+                settings.security().failedKeyWindow(), settings.security().failedKeyBlock(), clock));
+    }
+
+    @BindToRegistry
+    public SettingStore settingStore() {
+        return once("settingStore", () -> new SettingStore(jdbc()));
+    }
+
+    @BindToRegistry
+    public SyncStore syncStore() {
+        return once("syncStore", () -> new SyncStore(jdbc()));
+    }
+
+    @BindToRegistry
+    public OdooSyncService odooSync() {
+        return once("odooSync", () -> {
+            OdooConfigService configs = new OdooConfigService(settings.odoo(), settingStore(),
+                    SecretBox.open(System.getenv(SecretBox.ENV), settings.site().dataDir()), auditLog(), clock, jdbc(),
+                    syncStore());
+            return OdooSyncService.create(configs, settingStore(), syncStore(), jdbc(), personStore(), auditLog(),
+                    clock, siteClock(), settings.odoo().protocol());
+        });
+    }
+
+    // --- faces: the engine (down without its models), the gallery of enrolled faces, recognition
+
+    @BindToRegistry
+    public FaceEngineHolder faceEngine() {
+        return closing("faceEngine", () -> FaceEngineHolder.open(settings.faces().engine()));
+    }
+
+    @BindToRegistry
+    public FaceRegistry faceRegistry() {
+        return once("faceRegistry", () -> {
+            var spec = settings.faces().engine().embedder();
+            FaceRegistry registry = new FaceRegistry(jdbc(), personStore(), new FaceStore(jdbc()), faceEngine(),
+                    new FaceGallery(spec.modelId(), spec.dimensions()), settings.faces().rule(),
+                    settings.faces().engine().thumbnails(), auditLog(), clock);
+            registry.loadGallery();
+            people().addRemovalListener(registry);
+            return registry;
+        });
+    }
+
+    @BindToRegistry
+    public Recognizer recognizer() {
+        return once("recognizer", () -> new Recognizer(faceEngine(), faceRegistry(), personStore(), jdbc(),
+                settings.faces().rule()));
+    }
+
+    @BindToRegistry
+    public ForgottenAttendanceCloser forgottenAttendance() {
+        return once("forgottenAttendance", () -> new ForgottenAttendanceCloser(attendance(), settings.attendance()));
+    }
+
+    // --- schedules: one Quartz component for every quartz: route, its triggers in the site's zone
+
+    @BindToRegistry
+    public QuartzComponent quartz() {
+        return once("quartz", QuartzComponent::new);
+    }
+
+    @BindToRegistry
+    public OdooSchedule odooSchedule(CamelContext camel) {
+        return once("odooSchedule", () -> new OdooSchedule(odooSync(), siteClock(), settings.odoo(),
+                new QuartzNextRuns(camel, OdooSchedule.ROUTES)::nextRuns));
+    }
+
+    // --- the HTTP edge: what the routes in routes/*.yaml call
+
+    @BindToRegistry
+    public ApiGuard apiGuard() {
+        return once("apiGuard", () -> new ApiGuard(apiKeys(), failedKeyThrottle(), auditLog(),
+                settings.security().trustedProxies()));
+    }
+
+    @BindToRegistry
+    public ApiErrors apiErrors() {
+        return once("apiErrors", ApiErrors::new);
+    }
+
+    @BindToRegistry
+    public PersonApi personApi() {
+        return once("personApi", () -> new PersonApi(people(), siteClock()));
+    }
+
+    @BindToRegistry
+    public AttendanceApi attendanceApi() {
+        return once("attendanceApi", () -> new AttendanceApi(attendance(), people()));
+    }
+
+    @BindToRegistry
+    public LogApi logApi() {
+        return once("logApi", () -> new LogApi(auditLog(), siteClock()));
+    }
+
+    @BindToRegistry
+    public SyncApi syncApi(CamelContext camel) {
+        return once("syncApi", () -> {
+            SyncApi api = new SyncApi();
+            api.setOdooStatus(odooSchedule(camel)::status);
+            return api;
+        });
+    }
+
+    @BindToRegistry
+    public OdooApi odooApi() {
+        return once("odooApi", () -> new OdooApi(odooSync(), siteClock()));
+    }
+
+    @BindToRegistry
+    public ApiKeyApi apiKeyApi() {
+        return once("apiKeyApi", () -> new ApiKeyApi(apiKeys(), siteClock()));
+    }
+
+    @BindToRegistry
+    public FaceApi faceApi() {
+        return once("faceApi", () -> new FaceApi(faceRegistry(), siteClock()));
+    }
+
+    @BindToRegistry
+    public RecognitionApi recognitionApi() {
+        return once("recognitionApi", () -> new RecognitionApi(recognizer(), attendance(), settings.attendance(),
+                auditLog()));
+    }
+
+    @BindToRegistry
+    public HealthApi healthApi() {
+        return once("healthApi", () -> {
+            HealthApi health = new HealthApi();
+            health.add(new DatabaseHealth(database()));
+            health.add(faceEngine());
+            return health;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T once(String name, Supplier<T> make) {
+        Object bean = made.get(name);
+        if (bean == null) {
+            bean = make.get();
+            made.put(name, bean);
+        }
+        return (T) bean;
+    }
+
+    private synchronized <T extends AutoCloseable> T closing(String name, Supplier<T> make) {
+        boolean first = !made.containsKey(name);
+        T bean = once(name, make);
+        if (first) {
+            toClose.add(bean);
+        }
+        return bean;
+    }
+
+    /** Closes what was opened (the face engine, the database), last opened first. */
+    @Override
+    public synchronized void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing {}: {}", toClose.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        toClose.clear();
+        made.clear();
+    }
+}
