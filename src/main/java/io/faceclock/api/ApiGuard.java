@@ -4,6 +4,7 @@ import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
 import io.faceclock.security.ApiKey;
 import io.faceclock.security.ApiKeys;
+import io.faceclock.security.ClientAddress;
 import io.faceclock.security.FailedKeyThrottle;
 import io.faceclock.security.Scope;
 import java.util.Map;
@@ -77,19 +78,9 @@ public final class ApiGuard {
         exchange.getMessage().removeHeader(HEADER);
     }
 
-    /**
-     * The client's address: the peer's, or, when the peer is a trusted reverse proxy, the last address
-     * it appended to X-Forwarded-For (the one it saw; earlier entries are the client's word).
-     */
+    /** The client's address, as {@link ClientAddress} tells it. */
     String clientAddress(ApiRequest req) {
-        String peer = req.remoteAddress();
-        String forwarded = req.header("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        String last = hops[hops.length - 1].trim();
-        return last.isEmpty() || last.length() > 64 ? peer : last;
+        return ClientAddress.of(req.remoteAddress(), req.header("X-Forwarded-For"), trustedProxies);
     }
 
     /** The REST verb whose route took this request, or null when it is no declared verb (admin only). */

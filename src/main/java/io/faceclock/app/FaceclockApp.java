@@ -78,6 +78,10 @@ public final class FaceclockApp implements AutoCloseable {
             throw new IllegalStateException("faceclock could not start: " + e.getMessage(), e);
         }
         HttpEdge.install(main.getCamelContext(), s.http().maxBodyBytes());
+        if (s.management().shared()) {
+            HttpEdge.guardMetrics(main.getCamelContext(), s.management().metricsPath(), beans.observerKeys(),
+                    s.security().trustedProxies());
+        }
         LOG.info("faceclock is listening on http://{}:{}/api/v1 (database {}, time zone {})", s.http().host(),
                 s.http().port(), beans.database().displayUrl(), s.site().zone().getId());
     }
@@ -93,8 +97,8 @@ public final class FaceclockApp implements AutoCloseable {
         p.put("camel.server.port", String.valueOf(s.http().port()));
         p.put("camel.server.host", s.http().host());
         p.put("camel.management.enabled", "true");
-        p.put("camel.management.port", String.valueOf(s.http().port()));
-        p.put("camel.management.host", s.http().host());
+        p.put("camel.management.port", String.valueOf(s.management().shared() ? s.http().port() : s.management().port()));
+        p.put("camel.management.host", s.management().shared() ? s.http().host() : s.management().host());
         p.put("camel.management.metricsEnabled", "true");
         p.put("camel.server.fileUploadDirectory", s.site().dataDir().resolve("uploads").toString());
         p.put("camel.server.maxBodySize", String.valueOf(s.http().maxBodyBytes()));

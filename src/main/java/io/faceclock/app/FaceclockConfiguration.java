@@ -16,7 +16,11 @@ import io.faceclock.attendance.SiteClock;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.config.FaceclockSettings;
 import io.faceclock.face.FaceGallery;
+import io.faceclock.observe.DatabaseHealthCheck;
+import io.faceclock.observe.FaceEngineHealthCheck;
+import io.faceclock.observe.FaceclockHealthCheck;
 import io.faceclock.observe.HealthApi;
+import io.faceclock.observe.OdooHealthCheck;
 import io.faceclock.odoo.sync.OdooConfigService;
 import io.faceclock.odoo.sync.OdooOutbox;
 import io.faceclock.odoo.sync.OdooSchedule;
@@ -27,6 +31,7 @@ import io.faceclock.recognition.FaceRegistry;
 import io.faceclock.recognition.Recognizer;
 import io.faceclock.security.ApiKeys;
 import io.faceclock.security.FailedKeyThrottle;
+import io.faceclock.security.ObserverKeys;
 import io.faceclock.security.SecretBox;
 import io.faceclock.store.ApiKeyStore;
 import io.faceclock.store.AttendanceStore;
@@ -47,6 +52,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.health.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,14 +269,36 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
                 auditLog()));
     }
 
+    // --- observing: Camel's health checks with faceclock's parts; who may see the details and metrics
+
+    @BindToRegistry
+    public ObserverKeys observerKeys() {
+        return once("observerKeys", () -> new ObserverKeys(apiKeys(), failedKeyThrottle(), auditLog()));
+    }
+
     @BindToRegistry
     public HealthApi healthApi() {
-        return once("healthApi", () -> {
-            HealthApi health = new HealthApi();
-            health.add(new DatabaseHealth(database()));
-            health.add(faceEngine());
-            return health;
-        });
+        return once("healthApi", () -> new HealthApi(observerKeys(), settings.security().trustedProxies()));
+    }
+
+    @BindToRegistry
+    public HealthCheck databaseHealthCheck(CamelContext camel) {
+        return once("databaseHealthCheck", () -> inContext(new DatabaseHealthCheck(database()), camel));
+    }
+
+    @BindToRegistry
+    public HealthCheck faceEngineHealthCheck(CamelContext camel) {
+        return once("faceEngineHealthCheck", () -> inContext(new FaceEngineHealthCheck(faceEngine()), camel));
+    }
+
+    @BindToRegistry
+    public HealthCheck odooHealthCheck(CamelContext camel) {
+        return once("odooHealthCheck", () -> inContext(new OdooHealthCheck(odooSchedule(camel)::status), camel));
+    }
+
+    private static HealthCheck inContext(FaceclockHealthCheck check, CamelContext camel) {
+        check.setCamelContext(camel);
+        return check;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,7 +3,10 @@ package io.faceclock.app;
 import io.faceclock.json.Json;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.faceclock.security.ClientAddress;
+import io.faceclock.security.ObserverKeys;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -36,6 +39,27 @@ final class HttpEdge {
         // added after every route Camel serves: an API path or method nobody serves answers in JSON too
         router.route("/api/*").handler(ctx -> json(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
+    }
+
+    /**
+     * Metrics served on faceclock's own port need an admin or read key, checked before Camel's
+     * metrics handler (a blocking handler: the key may be looked up in the database).
+     */
+    static void guardMetrics(CamelContext context, String path, ObserverKeys observers, Set<String> trustedProxies) {
+        VertxPlatformHttpRouter router = context.hasService(MainHttpServer.class).getRouter();
+        router.route(path).order(-999).blockingHandler(ctx -> {
+            String address = ClientAddress.of(ctx.request().remoteAddress().hostAddress(),
+                    ctx.request().getHeader("X-Forwarded-For"), trustedProxies);
+            ObserverKeys.Access access = observers.access(ctx.request().getHeader("X-API-Key"), address, path);
+            switch (access) {
+                case DETAILS -> ctx.next();
+                case NO_KEY -> json(ctx, 401, "Metrics need an admin or read API key in the X-API-Key header");
+                case WRONG_KEY -> json(ctx, 401, "Unknown or revoked API key");
+                case TOO_SMALL -> json(ctx, 403, "Metrics need an admin or read API key, not a kiosk key");
+                case BLOCKED -> json(ctx, 429, "Too many requests with a wrong API key from " + address);
+                default -> throw new IllegalStateException(access.name());
+            }
+        }, false);
     }
 
     private static void json(RoutingContext ctx, int status, String message) {

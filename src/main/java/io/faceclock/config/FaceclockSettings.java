@@ -9,12 +9,13 @@ import io.faceclock.attendance.PunchRules;
  */
 public record FaceclockSettings(Settings raw, SiteSettings site, HttpSettings http, DatabaseSettings database,
                                 SecuritySettings security, RecognitionSettings faces, PunchRules attendance,
-                                OdooSettings odoo, LogSettings logs) {
+                                OdooSettings odoo, LogSettings logs,
+                                ManagementSettings management) {
 
     public static FaceclockSettings read(Settings s) {
         return new FaceclockSettings(s, SiteSettings.read(s), HttpSettings.read(s), DatabaseSettings.read(s),
                 SecuritySettings.read(s), RecognitionSettings.read(s), AttendanceSettings.read(s), OdooSettings.read(s),
-                LogSettings.read(s));
+                LogSettings.read(s), ManagementSettings.read(s));
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.faceclock.errors.UnavailableException;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceEngineStatus;
 import io.faceclock.face.FaceSettings;
-import io.faceclock.observe.HealthContributor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The face engine when its models are there. Without them faceclock still serves everything that
  * needs no face; face endpoints answer 503 with the reason, and health shows the engine down.
  */
-public final class FaceEngineHolder implements HealthContributor, AutoCloseable {
+public final class FaceEngineHolder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceEngineHolder.class);
 
@@ -54,17 +53,7 @@ public final class FaceEngineHolder implements HealthContributor, AutoCloseable 
         return engine;
     }
 
-    @Override
-    public String name() {
-        return "face_engine";
-    }
-
-    @Override
-    public boolean essential() {
-        return false;
-    }
-
-    @Override
+    /** "status" UP or DOWN, with the model's id or the reason it is down. */
     public Map<String, Object> check() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", engine != null ? "UP" : "DOWN");

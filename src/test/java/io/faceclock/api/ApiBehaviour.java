@@ -369,11 +369,38 @@ public abstract class ApiBehaviour {
     }
 
     @Test
-    void health_and_metrics_are_served() {
-        Reply h = service.send("GET", "/observe/health", null, null);
-        assertEquals("UP", h.json().get("status").asText());
-        assertEquals("UP", h.json().get("components").get("database").get("status").asText());
-        Reply m = service.raw("GET", "/observe/metrics", null, null, null);
+    void health_without_a_key_is_the_status_alone_and_with_a_read_key_each_part() {
+        Reply bare = service.send("GET", "/observe/health", null, null);
+        assertEquals(200, bare.status());
+        assertEquals("{\"status\":\"UP\"}", bare.body().replace(" ", ""), "no key: no URL, no paths, no internals");
+        String kiosk = service.post("/api/v1/apikeys", Map.of("name", "health kiosk", "scope", "kiosk")).data()
+                .get("key").asText();
+        assertFalse(service.send("GET", "/observe/health", null, kiosk).json().has("components"),
+                "a kiosk key sees no more than anyone");
+        String read = service.post("/api/v1/apikeys", Map.of("name", "monitoring", "scope", "read")).data()
+                .get("key").asText();
+        JsonNode details = service.send("GET", "/observe/health", null, read).json();
+        assertEquals("UP", details.get("status").asText());
+        JsonNode database = details.get("components").get("database");
+        assertEquals("UP", database.get("status").asText(), details.toString());
+        assertTrue(database.get("url").asText().startsWith("jdbc:"), details.toString());
+        assertEquals("UP", details.get("components").get("odoo").get("status").asText(), details.toString());
+        assertFalse(details.get("components").get("odoo").get("configured").asBoolean());
+        assertEquals("UP", details.get("components").get("camel").get("status").asText(), details.toString());
+    }
+
+    @Test
+    void metrics_need_an_admin_or_read_key() {
+        Reply none = service.raw("GET", "/observe/metrics", null, null, null);
+        assertEquals(401, none.status(), none.toString());
+        assertFalse(none.json().get("success").asBoolean());
+        assertFalse(none.body().contains("camel_"), "nothing of the metrics without a key");
+        String kiosk = service.post("/api/v1/apikeys", Map.of("name", "metrics kiosk", "scope", "kiosk")).data()
+                .get("key").asText();
+        assertEquals(403, service.raw("GET", "/observe/metrics", null, null, kiosk).status());
+        String read = service.post("/api/v1/apikeys", Map.of("name", "prometheus", "scope", "read")).data()
+                .get("key").asText();
+        Reply m = service.raw("GET", "/observe/metrics", null, null, read);
         assertEquals(200, m.status());
         assertTrue(m.body().contains("camel_exchanges_total"), m.body().substring(0, Math.min(300, m.body().length())));
     }

@@ -170,7 +170,7 @@ class FaceEndpointsTest {
     void without_models_everything_but_faces_still_works() throws Exception {
         try (RunningService bare = RunningService.start(Files.createTempDirectory("faceclock-nomodels"), null, "UTC",
                 Map.of("faceclock.models.dir", Files.createTempDirectory("empty-models").toString()))) {
-            JsonNode health = bare.send("GET", "/observe/health", null, null).json();
+            JsonNode health = bare.send("GET", "/observe/health", null, bare.adminKey()).json();
             assertEquals("UP", health.get("status").asText(), "faces are optional: " + health);
             assertEquals("DOWN", health.get("components").get("face_engine").get("status").asText());
             assertTrue(health.get("components").get("face_engine").get("reason").asText().length() > 10);
