@@ -97,7 +97,8 @@ public final class FaceclockApp implements AutoCloseable {
         p.put("camel.server.port", String.valueOf(s.http().port()));
         p.put("camel.server.host", s.http().host());
         p.put("camel.management.enabled", "true");
-        p.put("camel.management.port", String.valueOf(s.management().shared() ? s.http().port() : s.management().port()));
+        p.put("camel.management.port",
+                String.valueOf(s.management().shared() ? s.http().port() : s.management().port()));
         p.put("camel.management.host", s.management().shared() ? s.http().host() : s.management().host());
         p.put("camel.management.metricsEnabled", "true");
         p.put("camel.server.fileUploadDirectory", s.site().dataDir().resolve("uploads").toString());

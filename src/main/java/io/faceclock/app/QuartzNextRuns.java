@@ -33,7 +33,8 @@ final class QuartzNextRuns {
     }
 
     private static Instant nextRun(Route route) {
-        if (route == null || !(route.getEndpoint() instanceof QuartzEndpoint quartz) || quartz.getTriggerKey() == null) {
+        if (route == null || !(route.getEndpoint() instanceof QuartzEndpoint quartz)
+                || quartz.getTriggerKey() == null) {
             return null;
         }
         try {

@@ -26,12 +26,12 @@ public final class OdooHealthCheck extends FaceclockHealthCheck {
             builder.up();
             return;
         }
-        builder.detail("sync", s.get("status"));
+        builder.detail("sync", s.get("last_sync_status"));
         builder.detail("outbox_depth", s.get("outbox_depth"));
         if (s.get("last_sync") != null) {
             builder.detail("last_sync", s.get("last_sync"));
         }
-        if ("error".equals(s.get("status"))) {
+        if ("error".equals(s.get("last_sync_status"))) {
             builder.down().message(String.valueOf(s.get("last_error")));
         } else {
             builder.up();
