@@ -45,6 +45,8 @@ final class HttpEdge {
      * Metrics served on faceclock's own port need an admin or read key, checked before Camel's
      * metrics handler (a blocking handler: the key may be looked up in the database).
      */
+    private static final String KEY = "X-API-Key";
+
     static void guardMetrics(CamelContext context, String path, ObserverKeys observers, Set<String> trustedProxies) {
         VertxPlatformHttpRouter router = context.hasService(MainHttpServer.class).getRouter();
         router.route(path).order(-999).blockingHandler(ctx -> {
@@ -53,23 +55,28 @@ final class HttpEdge {
             ObserverKeys.Access access = observers.access(ctx.request().getHeader("X-API-Key"), address, path);
             switch (access) {
                 case DETAILS -> ctx.next();
-                case NO_KEY -> json(ctx, 401, "Metrics need an admin or read API key in the X-API-Key header");
-                case WRONG_KEY -> json(ctx, 401, "Unknown or revoked API key");
-                case TOO_SMALL -> json(ctx, 403, "Metrics need an admin or read API key, not a kiosk key");
-                case BLOCKED -> json(ctx, 429, "Too many requests with a wrong API key from " + address);
+                case NO_KEY -> json(ctx, 401, KEY, "Metrics need an admin or read API key in the X-API-Key header");
+                case WRONG_KEY -> json(ctx, 401, KEY, "Unknown or revoked API key");
+                case TOO_SMALL -> json(ctx, 403, KEY, "Metrics need an admin or read API key, not a kiosk key");
+                case BLOCKED -> json(ctx, 429, KEY, "Too many requests with a wrong API key from " + address);
                 default -> throw new IllegalStateException(access.name());
             }
         }, false);
     }
 
     private static void json(RoutingContext ctx, int status, String message) {
+        json(ctx, status, null, message);
+    }
+
+    private static void json(RoutingContext ctx, int status, String field, String message) {
         if (ctx.response().ended()) {
             return;
         }
         String safe = message.length() > 200 ? message.substring(0, 200) + "…" : message;
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .end(Json.write(Map.of("success", false, "error", safe)));
+                .end(Json.write(field == null ? Map.of("success", false, "error", safe)
+                        : Map.of("success", false, "field", field, "error", safe)));
     }
 
     private static long parse(String length) {

@@ -394,6 +394,7 @@ public abstract class ApiBehaviour {
         Reply none = service.raw("GET", "/observe/metrics", null, null, null);
         assertEquals(401, none.status(), none.toString());
         assertFalse(none.json().get("success").asBoolean());
+        assertEquals("X-API-Key", none.json().get("field").asText(), none.toString());
         assertFalse(none.body().contains("camel_"), "nothing of the metrics without a key");
         String kiosk = service.post("/api/v1/apikeys", Map.of("name", "metrics kiosk", "scope", "kiosk")).data()
                 .get("key").asText();

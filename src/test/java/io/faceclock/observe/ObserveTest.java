@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.faceclock.fakeodoo.FakeOdoo;
+import io.faceclock.fakeodoo.OdooVersion;
 import io.faceclock.support.RunningService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +41,31 @@ class ObserveTest {
             }
             assertEquals(429, service.send("GET", "/api/v1/persons", null, "fck_wrong-again").status(),
                     "wrong keys sent to health count toward the same throttle");
+        }
+    }
+
+    @Test
+    void odoo_down_shows_in_the_details_and_leaves_faceclock_healthy() throws Exception {
+        try (FakeOdoo odoo = FakeOdoo.start(OdooVersion.V18);
+             RunningService service = RunningService.start(Files.createTempDirectory("faceclock-odoo-health"), null,
+                     "UTC", Map.of())) {
+            assertEquals(200, service.post("/api/v1/sync/odoo/config", Map.of("url", odoo.url(), "db", odoo.db(),
+                    "username", "admin", "password", "admin")).status());
+            assertEquals(200, service.post("/api/v1/sync/odoo/pull", Map.of()).status());
+            JsonNode ok = service.get("/observe/health").json().get("components").get("odoo");
+            assertEquals("UP", ok.get("status").asText(), ok.toString());
+            assertEquals("ok", ok.get("sync").asText(), ok.toString());
+
+            odoo.goDown();
+            service.post("/api/v1/sync/odoo/pull", Map.of());
+            RunningService.Reply health = service.get("/observe/health");
+            assertEquals(200, health.status(), "Odoo is optional: " + health);
+            JsonNode down = health.json().get("components").get("odoo");
+            assertEquals("DOWN", down.get("status").asText(), down.toString());
+            assertFalse(down.get("essential").asBoolean());
+            assertTrue(down.get("reason").asText().length() > 5, down.toString());
+            assertEquals("{\"status\":\"UP\"}", service.send("GET", "/observe/health", null, null).body()
+                    .replace(" ", ""), "without a key, Odoo's trouble stays out of the answer");
         }
     }
 }
