@@ -1,16 +1,19 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.ApiKeyCreated;
+import io.faceclock.api.dto.ApiKeyInput;
+import io.faceclock.api.dto.ApiKeyList;
+import io.faceclock.api.dto.ApiKeyView;
+import io.faceclock.api.dto.Done;
+import io.faceclock.api.dto.NewApiKeyView;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.errors.NotFoundException;
-import io.faceclock.security.ApiKey;
 import io.faceclock.security.ApiKeys;
-import io.faceclock.security.NewApiKey;
 import io.faceclock.security.Scope;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /apikeys (admin only): list, create (the key's text is shown this once), revoke. */
 public final class ApiKeyApi {
@@ -23,39 +26,26 @@ public final class ApiKeyApi {
         this.clock = clock;
     }
 
-    public void list(Exchange ex) {
-        Responses.data(ex, keys.list().stream().map(this::json).toList());
+    public ApiKeyList list() {
+        return new ApiKeyList(keys.list().stream().map(k -> ApiKeyView.of(k, clock)).toList());
     }
 
-    public void create(Exchange ex) {
-        JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(Set.of("name", "scope"), Set.of());
-        String name = in.text("name", true, 100);
-        String scopeText = in.text("scope", true, 16);
-        Scope scope = Scope.parse(scopeText).orElseThrow(() -> new InvalidInputException("scope",
-                "scope must be admin, read or kiosk; got '" + Texts.clip(scopeText) + "'"));
-        NewApiKey created = keys.create(name, scope);
-        Map<String, Object> data = json(created.key());
-        data.put("key", created.secret());
-        Responses.created(ex, Map.of("data", data, "message", "Store this key now: it is not shown again"));
+    public ApiKeyCreated create(Exchange ex) {
+        ApiKeyInput input = input(JsonInput.of(ApiRequest.of(ex)).onlyFields(Set.of("name", "scope"), Set.of()));
+        Scope scope = Scope.parse(input.scope()).orElseThrow(() -> new InvalidInputException("scope",
+                "scope must be admin, read or kiosk; got '" + Texts.clip(input.scope()) + "'"));
+        return new ApiKeyCreated(NewApiKeyView.of(keys.create(input.name(), scope), clock));
     }
 
-    public void revoke(Exchange ex) {
-        long id = ApiRequest.of(ex).pathLong("id");
+    public Done revoke(@Header("id") String idParam) {
+        long id = Params.pathLong("id", idParam);
         if (!keys.revoke(id)) {
             throw new NotFoundException("id", "No live API key with id " + id);
         }
-        Responses.ok(ex, Map.of("message", "API key " + id + " revoked"));
+        return new Done("API key " + id + " revoked");
     }
 
-    private Map<String, Object> json(ApiKey k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", k.id());
-        m.put("name", k.name());
-        m.put("scope", k.scope().wire());
-        m.put("prefix", k.prefix());
-        m.put("created_at", clock.format(k.createdAt()));
-        m.put("last_used_at", clock.format(k.lastUsedAt()));
-        m.put("revoked_at", clock.format(k.revokedAt()));
-        return m;
+    private static ApiKeyInput input(JsonInput in) {
+        return new ApiKeyInput(in.text("name", true, 100), in.text("scope", true, 16));
     }
 }

@@ -1,6 +1,5 @@
 package io.faceclock.api;
 
-import io.faceclock.errors.InvalidInputException;
 import io.faceclock.security.ApiKey;
 import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
@@ -56,54 +55,23 @@ public final class ApiRequest {
 
     /** Path parameter as declared in the REST DSL, e.g. {person_id}. */
     public String pathParam(String name) {
-        String v = in.getHeader(name, String.class);
-        if (v == null || v.isBlank()) {
-            throw new InvalidInputException(name, name + " is missing from the path");
-        }
-        return v;
+        return Params.path(name, in.getHeader(name, String.class));
     }
 
     public long pathLong(String name) {
-        String v = pathParam(name);
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
-        }
+        return Params.pathLong(name, in.getHeader(name, String.class));
     }
 
     public String query(String name) {
-        String v = in.getHeader(name, String.class);
-        return v == null || v.isBlank() ? null : v.trim();
+        return Params.text(in.getHeader(name, String.class));
     }
 
     public int queryInt(String name, int fallback, int min, int max) {
-        String v = query(name);
-        if (v == null) {
-            return fallback;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number, got '" + Texts.clip(v) + "'");
-        }
-        if (n < min || n > max) {
-            throw new InvalidInputException(name, name + " must be between " + min + " and " + max + ", got " + n);
-        }
-        return n;
+        return Params.integer(name, in.getHeader(name, String.class), fallback, min, max);
     }
 
     public Boolean queryBool(String name) {
-        String v = query(name);
-        if (v == null) {
-            return null;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> Boolean.TRUE;
-            case "false", "0", "no" -> Boolean.FALSE;
-            default -> throw new InvalidInputException(name, name + " must be true or false, got '" + Texts.clip(v) + "'");
-        };
+        return Params.bool(name, in.getHeader(name, String.class));
     }
 
     public String body() {

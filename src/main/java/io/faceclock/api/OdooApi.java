@@ -1,5 +1,10 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.OdooConfigReply;
+import io.faceclock.api.dto.OdooConfigSaved;
+import io.faceclock.api.dto.OdooConfigView;
+import io.faceclock.api.dto.PullReply;
+import io.faceclock.api.dto.PushReply;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.sync.OdooConfig;
@@ -7,7 +12,6 @@ import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.odoo.sync.PullResult;
 import io.faceclock.odoo.sync.PushResult;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -26,7 +30,7 @@ public final class OdooApi {
         this.clock = clock;
     }
 
-    public void saveConfig(Exchange ex) {
+    public OdooConfigSaved saveConfig(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
         JsonInput in = JsonInput.of(req).onlyFields(SAVE_FIELDS, Set.of());
         OdooConfig config = credentials(in, true);
@@ -41,21 +45,12 @@ public final class OdooApi {
             }
         }
         sync.configs().save(config, req.actor());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", tested == null ? "Odoo configuration saved without a connection test"
-                : "Odoo configuration tested and saved: " + tested.get("message"));
-        body.put("config", masked(config));
-        if (tested != null) {
-            body.put("test", tested);
-        }
-        Responses.ok(ex, body);
+        return new OdooConfigSaved(tested == null ? "Odoo configuration saved without a connection test"
+                : "Odoo configuration tested and saved: " + tested.get("message"), OdooConfigView.of(config), tested);
     }
 
-    public void getConfig(Exchange ex) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("configured", sync.configured());
-        body.put("config", sync.configs().current().map(OdooApi::masked).orElse(null));
-        Responses.ok(ex, body);
+    public OdooConfigReply getConfig() {
+        return new OdooConfigReply(sync.configured(), sync.configs().current().map(OdooConfigView::of).orElse(null));
     }
 
     public void test(Exchange ex) {
@@ -64,26 +59,17 @@ public final class OdooApi {
         Responses.write(ex, 200, result);
     }
 
-    public void pull(Exchange ex) {
+    public PullReply pull(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
         JsonInput in = bodyOrEmpty(req, Set.of("limit", "full"));
         Long limit = in == null ? null : in.positiveLong("limit");
         Boolean full = in == null ? null : in.bool("full");
         PullResult r = sync.pull(in == null ? null : credentials(in, false), limit == null ? null
                 : (int) Math.min(limit, Integer.MAX_VALUE), Boolean.TRUE.equals(full));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("message", r.message());
-        body.put("added", r.added());
-        body.put("updated", r.updated());
-        body.put("deactivated", r.deactivated());
-        body.put("total", r.total());
-        body.put("rekeyed", r.rekeyed());
-        body.put("errors", r.errors());
-        Responses.write(ex, 200, body);
+        return PullReply.of(r);
     }
 
-    public void push(Exchange ex) {
+    public PushReply push(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
         JsonInput in = bodyOrEmpty(req, Set.of("start_date", "end_date"));
         LocalDate today = clock.today();
@@ -96,20 +82,7 @@ public final class OdooApi {
         }
         PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(from),
                 clock.startOf(to.plusDays(1)), true);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", r.abortedBy() == null);
-        body.put("message", r.message());
-        body.put("pushed", r.pushed());
-        body.put("updated", r.updated());
-        body.put("unchanged", r.unchanged());
-        body.put("failed", r.failed());
-        body.put("conflicts", r.conflicts());
-        body.put("total", r.total());
-        body.put("errors", r.errors());
-        if (r.abortedBy() != null) {
-            body.put("error", r.abortedBy());
-        }
-        Responses.write(ex, r.abortedBy() == null ? 200 : 502, body);
+        return PushReply.of(r);
     }
 
     /** The credential a failed test points at, so the refusal names the field to fix. */
@@ -158,15 +131,5 @@ public final class OdooApi {
             throw new InvalidInputException("password", "password is longer than 500 characters");
         }
         return new OdooConfig(url, in.text("db", true, 200), in.text("username", true, 200), password, "given");
-    }
-
-    private static Map<String, Object> masked(OdooConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("url", c.url());
-        m.put("db", c.db());
-        m.put("username", c.username());
-        m.put("password", OdooConfig.MASK);
-        m.put("source", c.source());
-        return m;
     }
 }

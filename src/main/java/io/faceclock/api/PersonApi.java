@@ -1,6 +1,11 @@
 package io.faceclock.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.faceclock.api.dto.Done;
+import io.faceclock.api.dto.PersonCreated;
+import io.faceclock.api.dto.PersonInput;
+import io.faceclock.api.dto.PersonPage;
+import io.faceclock.api.dto.PersonReply;
+import io.faceclock.api.dto.PersonView;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.people.Person;
@@ -8,11 +13,13 @@ import io.faceclock.people.PersonFields;
 import io.faceclock.people.PersonQuery;
 import io.faceclock.people.PersonService;
 import io.faceclock.store.Page;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /persons: list, read, create, replace, patch, delete. */
 public final class PersonApi {
@@ -34,48 +41,42 @@ public final class PersonApi {
         this.clock = clock;
     }
 
-    public void list(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        String text = req.query("q");
+    public PersonPage list(@Header("q") String q, @Header("active") String active,
+            @Header("department") String department, @Header("limit") String limit, @Header("offset") String offset) {
+        String text = Params.text(q);
         if (text != null && text.length() > 100) {
             throw new InvalidInputException("q", "q is longer than 100 characters");
         }
-        PersonQuery q = new PersonQuery(text, req.queryBool("active"), req.query("department"),
-                req.queryInt("limit", 50, 1, MAX_PAGE), req.queryInt("offset", 0, 0, Integer.MAX_VALUE));
-        Page<Person> page = people.page(q);
-        Responses.ok(ex, g -> {
-            g.writeArrayFieldStart("data");
-            for (Person p : page.rows()) {
-                write(g, p);
-            }
-            g.writeEndArray();
-            g.writeNumberField("total", page.total());
-            g.writeNumberField("limit", q.limit());
-            g.writeNumberField("offset", q.offset());
-        });
+        PersonQuery query = new PersonQuery(text, Params.bool("active", active), Params.text(department),
+                Params.integer("limit", limit, 50, 1, MAX_PAGE), Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
+        Page<Person> page = people.page(query);
+        List<PersonView> rows = new ArrayList<>(page.rows().size());
+        for (Person p : page.rows()) {
+            rows.add(view(p));
+        }
+        return new PersonPage(rows, page.total(), query.limit(), query.offset());
     }
 
-    public void get(Exchange ex) {
-        Responses.data(ex, json(people.get(personIdFromPath(ex))));
+    public PersonReply get(@Header("person_id") String personId) {
+        return new PersonReply(view(people.get(checkedPersonId(Params.path("person_id", personId)))));
     }
 
-    public void create(Exchange ex) {
+    public PersonCreated create(Exchange ex) {
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
-        Person p = people.create(fields(in, null));
-        Responses.created(ex, Map.of("data", json(p), "message", "Person " + p.personId() + " created"));
+        return new PersonCreated(view(people.create(fields(in, null))));
     }
 
     /** PUT: every writable field as given; absent optional fields are cleared. */
-    public void replace(Exchange ex) {
+    public PersonReply replace(Exchange ex) {
         String personId = personIdFromPath(ex);
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
         PersonFields f = fields(in, personId);
         boolean keepOdooId = !in.has("odoo_employee_id");
-        Responses.data(ex, json(people.update(personId, cur -> keepOdooId ? withOdooId(f, cur.odooEmployeeId()) : f)));
+        return new PersonReply(view(people.update(personId, cur -> keepOdooId ? withOdooId(f, cur.odooEmployeeId()) : f)));
     }
 
     /** PATCH: only the fields given change; null clears an optional field. */
-    public void patch(Exchange ex) {
+    public PersonReply patch(Exchange ex) {
         String personId = personIdFromPath(ex);
         JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(WRITABLE, READ_ONLY);
         // every given field is validated before anything is read or locked
@@ -88,7 +89,7 @@ public final class PersonApi {
         Map<String, Object> metadata = in.object("metadata");
         Boolean active = in.has("active") ? requireBool(in, "active") : null;
         Long odooId = in.positiveLong("odoo_employee_id");
-        Responses.data(ex, json(people.update(personId, p -> {
+        return new PersonReply(view(people.update(personId, p -> {
             PersonFields cur = p.fields();
             return new PersonFields(newId != null ? newId : cur.personId(), name != null ? name : cur.name(),
                     in.has("email") ? email : cur.email(), in.has("phone") ? phone : cur.phone(),
@@ -98,18 +99,18 @@ public final class PersonApi {
         })));
     }
 
-    public void delete(Exchange ex) {
-        Person p = people.delete(personIdFromPath(ex));
-        Responses.ok(ex, Map.of("message", "Person " + p.personId() + " deleted"));
+    public Done delete(@Header("person_id") String personId) {
+        Person p = people.delete(checkedPersonId(Params.path("person_id", personId)));
+        return new Done("Person " + p.personId() + " deleted");
     }
 
     private PersonFields fields(JsonInput in, String pathId) {
         String personId = in.matching("person_id", pathId == null, PERSON_ID, PERSON_ID_RULE);
-        Boolean active = in.bool("active");
-        return new PersonFields(personId == null ? pathId : personId, in.text("name", true, 255), in.email("email"),
-                in.matching("phone", false, PHONE, PHONE_RULE), in.text("department", false, 255),
-                in.text("position", false, 255), in.object("metadata"), active == null || active,
+        PersonInput input = new PersonInput(personId == null ? pathId : personId, in.text("name", true, 255),
+                in.email("email"), in.matching("phone", false, PHONE, PHONE_RULE), in.text("department", false, 255),
+                in.text("position", false, 255), in.object("metadata"), in.bool("active"),
                 in.positiveLong("odoo_employee_id"));
+        return input.fields();
     }
 
     private static boolean requireBool(JsonInput in, String field) {
@@ -137,29 +138,7 @@ public final class PersonApi {
         return id;
     }
 
-    Object json(Person p) {
-        return Responses.value(g -> write(g, p));
-    }
-
-    private void write(JsonGenerator g, Person p) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("person_id", p.personId());
-        g.writeStringField("name", p.name());
-        g.writeStringField("email", p.email());
-        g.writeStringField("phone", p.phone());
-        g.writeStringField("department", p.department());
-        g.writeStringField("position", p.position());
-        g.writeFieldName("metadata");
-        Responses.writePlain(g, p.metadata());
-        g.writeBooleanField("active", p.active());
-        g.writeFieldName("odoo_employee_id");
-        if (p.odooEmployeeId() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(p.odooEmployeeId());
-        }
-        g.writeStringField("created_at", clock.format(p.createdAt()));
-        g.writeStringField("updated_at", clock.format(p.updatedAt()));
-        g.writeEndObject();
+    private PersonView view(Person p) {
+        return PersonView.of(p, clock);
     }
 }

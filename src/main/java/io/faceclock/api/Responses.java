@@ -2,8 +2,10 @@ package io.faceclock.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import io.faceclock.api.dto.Reply;
 import io.faceclock.json.Json;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,25 @@ public final class Responses {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** Records as UTF-8 JSON, characters beyond the BMP as their 4 bytes like the String path sends them. */
+    private static final ObjectWriter REPLIES = Json.MAPPER.writer()
+            .with(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
     private Responses() {
+    }
+
+    /**
+     * Run after every REST handler (api-guard.yaml), before the answer leaves: a handler that returned
+     * a {@link Reply} value gets it written as JSON with its status; any other body is already an answer.
+     */
+    public static void reply(Exchange ex) {
+        if (ex.getMessage().getBody() instanceof Reply r) {
+            try {
+                body(ex, r.status(), Buffer.buffer(REPLIES.writeValueAsBytes(r)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static void ok(Exchange ex, Map<String, ?> fields) {

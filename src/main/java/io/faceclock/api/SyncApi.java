@@ -1,9 +1,9 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.SyncStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.camel.Exchange;
 
 /** /sync/status: the state of every sync faceclock runs (Odoo for now). */
 public final class SyncApi {
@@ -20,8 +20,7 @@ public final class SyncApi {
         this.odooStatus = odooStatus;
     }
 
-    public void status(Exchange ex) {
-        // the guide's shape: {"success": true, "data": {"odoo": {...}}}
-        Responses.ok(ex, Map.of("data", Map.of("odoo", odooStatus.get())));
+    public SyncStatus status() {
+        return new SyncStatus(odooStatus.get());
     }
 }

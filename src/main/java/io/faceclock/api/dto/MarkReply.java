@@ -1,0 +1,26 @@
+package io.faceclock.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The kiosk's punch: the face, whether an attendance was recorded (check_in or check_out), for whom,
+ * or why not (unknown_face, inactive, too soon…).
+ * Until the recognition rework lands, the face handlers still write this shape field by field.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MarkReply(boolean success, RecognizedFace face, boolean recorded, String action, Who person,
+        Double similarity, String reason, String message, Punched attendance, String at) {
+
+    /** Who was recognised. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Who(String personId, String name) {
+    }
+
+    /** The attendance the punch opened or closed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Punched(long id, String checkIn, String checkOut) {
+    }
+}

@@ -1,0 +1,11 @@
+package io.faceclock.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** A push of the site days start_date..end_date (default: the last 7 days); one-off credentials optional. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PushInput(String url, String db, String username, String password, String startDate, String endDate) {
+}

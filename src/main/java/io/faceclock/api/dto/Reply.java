@@ -1,0 +1,15 @@
+package io.faceclock.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * An answer a REST handler returns as a plain value; the edge writes it as JSON with this status
+ * (every Reply carries {@code "success": true}; refusals are exceptions, mapped by ApiErrors).
+ */
+public interface Reply {
+
+    @JsonIgnore
+    default int status() {
+        return 200;
+    }
+}

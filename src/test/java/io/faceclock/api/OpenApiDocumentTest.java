@@ -1,0 +1,162 @@
+package io.faceclock.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.faceclock.support.RunningService;
+import io.faceclock.support.RunningService.Reply;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.ParamDefinition;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** GET /api/v1/openapi.json: the REST verbs of routes/api-*.yaml as a client generator reads them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentTest {
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z0-9][A-Z]");
+
+    private RunningService service;
+    private JsonNode doc;
+
+    @BeforeAll
+    void start() throws Exception {
+        service = RunningService.start(Files.createTempDirectory("faceclock-openapi"), null, "Europe/Brussels", Map.of());
+        Reply r = service.send("GET", "/api/v1/openapi.json", null, null);
+        assertEquals(200, r.status(), r.toString());
+        doc = r.json();
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void theDocumentIsServedWithoutAKeyAndNeverEchoesOne() {
+        Reply r = service.send("GET", "/api/v1/openapi.json", null, service.adminKey());
+        assertEquals(200, r.status());
+        assertFalse(r.headers().toString().contains(service.adminKey()), r.headers().toString());
+        assertEquals("/api/v1", doc.at("/servers/0/url").asText(), "servers is the API's own path, not a bind address");
+        assertEquals("header", doc.at("/components/securitySchemes/api_key/in").asText());
+        assertEquals("X-API-Key", doc.at("/components/securitySchemes/api_key/name").asText());
+    }
+
+    @Test
+    void everyRestVerbAppearsWithItsParametersItsResponseSchemaAndTheScopesThatMayCallIt() {
+        Model model = service.app().camel().getCamelContextExtension().getContextPlugin(Model.class);
+        List<String> wrong = new ArrayList<>();
+        int verbs = 0;
+        for (RestDefinition rest : model.getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                verbs++;
+                String path = join(rest.getPath(), verb.getPath());
+                String where = verb.asVerb().toUpperCase(Locale.ROOT) + " " + path + " (" + verb.getId() + ")";
+                JsonNode op = doc.path("paths").path(path).path(verb.asVerb());
+                if (op.isMissingNode()) {
+                    wrong.add(where + ": missing");
+                    continue;
+                }
+                if (!verb.getId().equals(op.path("operationId").asText())) {
+                    wrong.add(where + ": operationId " + op.path("operationId"));
+                }
+                if (op.path("summary").asText().isBlank()) {
+                    wrong.add(where + ": no description");
+                }
+                checkParameters(verb, path, op, where, wrong);
+                checkResponse(verb, op, where, wrong);
+                if (op.at("/security/0/api_key").size() == 0) {
+                    wrong.add(where + ": no key scopes");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(verbs >= 28, "every built-in verb was read: " + verbs);
+    }
+
+    @Test
+    void everySchemaNamesItsFieldsInSnakeCase() {
+        List<String> camel = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> schemas = doc.at("/components/schemas").fields();
+        while (schemas.hasNext()) {
+            Map.Entry<String, JsonNode> schema = schemas.next();
+            schema.getValue().path("properties").fieldNames().forEachRemaining(name -> {
+                if (CAMEL_CASE.matcher(name).find()) {
+                    camel.add(schema.getKey() + "." + name);
+                }
+            });
+        }
+        assertEquals(List.of(), camel);
+        assertTrue(doc.at("/components/schemas/PersonView/properties/odoo_employee_id").isObject());
+        assertEquals("array", doc.at("/components/schemas/TodayPage/properties/data/type").asText());
+    }
+
+    private static void checkParameters(VerbDefinition verb, String path, JsonNode op, String where, List<String> wrong) {
+        Matcher m = PATH_VARIABLE.matcher(path);
+        while (m.find()) {
+            if (parameter(op, m.group(1), "path") == null) {
+                wrong.add(where + ": path parameter " + m.group(1) + " not declared");
+            }
+        }
+        for (ParamDefinition p : verb.getParams()) {
+            if (p.getType().name().equals("body")) {
+                continue;
+            }
+            JsonNode found = parameter(op, p.getName(), p.getType().name());
+            if (found == null) {
+                wrong.add(where + ": parameter " + p.getName() + " missing");
+            } else if (found.path("description").asText().isBlank() || found.at("/schema/type").asText().isBlank()) {
+                wrong.add(where + ": parameter " + p.getName() + " without a type or description");
+            }
+        }
+    }
+
+    private void checkResponse(VerbDefinition verb, JsonNode op, String where, List<String> wrong) {
+        JsonNode ok = op.path("responses").path("201").isMissingNode() ? op.path("responses").path("200")
+                : op.path("responses").path("201");
+        if (verb.getProduces() != null && verb.getProduces().startsWith("image/")) {
+            if (ok.path("description").asText().isBlank()) {
+                wrong.add(where + ": the image answer is not described");
+            }
+            return;
+        }
+        JsonNode content = ok.path("content");
+        String ref = content.path("application/json").path("schema").path("$ref").asText();
+        JsonNode schema = ref.isEmpty() ? null : doc.at(ref.substring(1));
+        if (schema == null || schema.path("properties").size() == 0) {
+            wrong.add(where + ": no JSON response schema (" + ok + ")");
+        } else if (!schema.path("properties").has("success")) {
+            wrong.add(where + ": response schema without success");
+        }
+    }
+
+    private static JsonNode parameter(JsonNode op, String name, String in) {
+        for (JsonNode p : op.path("parameters")) {
+            if (p.path("name").asText().equals(name) && p.path("in").asText().equals(in)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String join(String restPath, String verbPath) {
+        String a = restPath == null ? "" : restPath;
+        String b = verbPath == null ? "" : verbPath;
+        return (a + (b.isEmpty() || b.startsWith("/") ? b : "/" + b)).replaceAll("/+$", "");
+    }
+}
