@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
-/** One face found in a photo: where, how good, who it may be, and the decision. */
+/**
+ * One face found in a photo: where, how good, who it may be, and the open-set decision with the
+ * numbers that led to it (best and second candidates, margin, face size, what was required).
+ * Until the recognition rework lands, the face handlers still write this shape field by field.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecognizedFace(Box box, List<List<Long>> landmarks, double detectorScore, Quality quality,
-        List<Candidate> matches, String decision, String personId) {
+        List<Candidate> matches, String decision, String personId, String reason, Candidate best, Candidate second,
+        Double margin, int facePx, Required required) {
 
     /** The face's box in pixels of the photo. */
     public record Box(long x, long y, long width, long height) {
@@ -20,8 +25,12 @@ public record RecognizedFace(Box box, List<List<Long>> landmarks, double detecto
     public record Quality(boolean ok, int sizePx, double sharpness, List<String> issues) {
     }
 
-    /** An enrolled person this face resembles, best first. */
+    /** An enrolled person this face resembles, best first, scored from all their templates. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Candidate(String personId, String name, double similarity) {
+    public record Candidate(String personId, String name, double similarity, double bestTemplate, int templates) {
+    }
+
+    /** The score and the lead over the runner-up this face needed (both depend on its size). */
+    public record Required(double score, double margin) {
     }
 }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * Whether the photo shows the person, with the similarity and the threshold.
+ * Whether the photo shows the person (same_person), with the similarity, the threshold, and the
+ * decision's numbers as /recognize gives them.
  * Until the recognition rework lands, the face handlers still write this shape field by field.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record VerifyReply(boolean success, String personId, boolean samePerson, double similarity,
-        double threshold) {
+        double threshold, String decision, String reason, RecognizedFace.Candidate best,
+        RecognizedFace.Candidate second, Double margin, int facePx, RecognizedFace.Required required) {
 }
