@@ -72,6 +72,7 @@ public final class FaceclockApp implements AutoCloseable {
             main.addMainListener(UserRoutes.scan(dir));
         }
         main.configure().addConfiguration(beans);
+        main.configure().addConfiguration(new CameraConfiguration(beans));
         try {
             main.start();
         } catch (Exception e) {

@@ -84,6 +84,11 @@ public final class AttendanceService {
      * policy; a person seen again within the cooldown, or inactive, gets no punch.
      */
     public Punch punch(long personRef, Instant at, String source, PunchRules rules) {
+        return punch(personRef, at, source, rules, PunchDirection.BOTH);
+    }
+
+    /** As above, for a source that may only check in (an entrance camera) or only check out. */
+    public Punch punch(long personRef, Instant at, String source, PunchRules rules, PunchDirection direction) {
         return jdbc.inTransaction(c -> {
             Person p = persons.lockById(c, personRef)
                     .orElseThrow(() -> new NotFoundException("person_id", "The recognised person no longer exists"));
@@ -106,7 +111,8 @@ public final class AttendanceService {
                 open = Optional.empty();
             }
             if (policy == PunchPolicy.TOGGLE && open.isPresent()) {
-                return checkOut(c, p, open.get(), at);
+                return direction == PunchDirection.IN ? notThisWay(p, "check out", source)
+                        : checkOut(c, p, open.get(), at);
             }
             if (policy == PunchPolicy.FIRST_IN_LAST_OUT) {
                 Instant dayStart = clock.startOf(at.atZone(clock.zone()).toLocalDate());
@@ -119,8 +125,12 @@ public final class AttendanceService {
                 }
                 Optional<Attendance> todays = store.latestFor(c, p.id()).filter(a -> !a.checkIn().isBefore(dayStart));
                 if (todays.isPresent()) {
-                    return checkOut(c, p, todays.get(), at);
+                    return direction == PunchDirection.IN ? notThisWay(p, "check out", source)
+                            : checkOut(c, p, todays.get(), at);
                 }
+            }
+            if (direction == PunchDirection.OUT) {
+                return notThisWay(p, "check in", source);
             }
             this.rules.check(c, p.id(), p.name(), at, null, -1);
             long id = store.insert(c, p.id(), at, null, source, null, false, clock.now());
@@ -157,6 +167,11 @@ public final class AttendanceService {
                 + " was left open; closed automatically at " + clock.human(out),
                 Map.of("attendance_id", open.id(), "person_id", open.personId(), "check_out", clock.format(out)));
         listener.changed(c, after);
+    }
+
+    private static Punch notThisWay(Person p, String what, String source) {
+        return new Punch("none", null, "direction", p.name() + " would " + what + ", which " + source
+                + " does not do (its direction)");
     }
 
     private Punch checkOut(Connection c, Person p, Attendance a, Instant at) throws SQLException {

@@ -32,6 +32,7 @@ public final class FaceclockCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaceclockCommand());
         cli.getSubcommands().get("bench").addSubcommand("face", new BenchFaceCommand());
+        cli.getSubcommands().get("bench").addSubcommand("cameras", new BenchCamerasCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CliErrors.sentence(e));
             return CliErrors.exitCode(e);
