@@ -10,6 +10,7 @@ import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.odoo.sync.PullResult;
+import io.faceclock.odoo.sync.PushRange;
 import io.faceclock.odoo.sync.PushResult;
 import java.time.LocalDate;
 import java.util.Map;
@@ -75,13 +76,10 @@ public final class OdooApi {
         LocalDate today = clock.today();
         String start = in == null ? null : in.text("start_date", false, 10);
         String end = in == null ? null : in.text("end_date", false, 10);
-        LocalDate from = start == null ? today.minusDays(7) : clock.parseDate("start_date", start);
-        LocalDate to = end == null ? today : clock.parseDate("end_date", end);
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("end_date", "end_date " + to + " is before start_date " + from);
-        }
-        PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(from),
-                clock.startOf(to.plusDays(1)), true);
+        PushRange range = PushRange.of(start == null ? null : clock.parseDate("start_date", start),
+                end == null ? null : clock.parseDate("end_date", end), today);
+        PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(range.from()),
+                clock.startOf(range.to().plusDays(1)), true);
         return PushReply.of(r);
     }
 

@@ -83,8 +83,8 @@ public final class FaceclockApp implements AutoCloseable {
             HttpEdge.guardMetrics(main.getCamelContext(), s.management().metricsPath(), beans.observerKeys(),
                     s.security().trustedProxies());
         }
-        LOG.info("faceclock is listening on http://{}:{}/api/v1 (database {}, time zone {})", s.http().host(),
-                s.http().port(), beans.database().displayUrl(), s.site().zone().getId());
+        LOG.info("faceclock is listening on {}://{}:{}/api/v1 (database {}, time zone {})", s.http().scheme(),
+                s.http().host(), s.http().port(), beans.database().displayUrl(), s.site().zone().getId());
     }
 
     /**
@@ -105,7 +105,28 @@ public final class FaceclockApp implements AutoCloseable {
         p.put("camel.server.fileUploadDirectory", s.site().dataDir().resolve("uploads").toString());
         p.put("camel.server.maxBodySize", String.valueOf(s.http().maxBodyBytes()));
         p.put("camel.main.routesIncludePattern", "classpath:routes/*.yaml");
+        https(s.http(), p);
         return p;
+    }
+
+    /**
+     * faceclock.https.key-store (a PKCS12 or JKS file with the certificate and its key) turns on Camel's
+     * global SSL context (camel.ssl.*) for the HTTP server and the management endpoints.
+     */
+    private static void https(io.faceclock.config.HttpSettings http, Properties p) {
+        if (!http.https()) {
+            return;
+        }
+        p.put("camel.ssl.enabled", "true");
+        p.put("camel.ssl.keyStore", "file:" + http.keyStore());
+        if (http.keyStorePassword() != null) {
+            p.put("camel.ssl.keystorePassword", http.keyStorePassword());
+        }
+        if (http.keyStore().getFileName().toString().matches("(?i).*\\.(p12|pfx)")) {
+            p.put("camel.ssl.keyStoreType", "PKCS12");
+        }
+        p.put("camel.server.useGlobalSslContextParameters", "true");
+        p.put("camel.management.useGlobalSslContextParameters", "true");
     }
 
     private void bootstrapAdminKey() {

@@ -71,6 +71,7 @@ public final class AttendanceService {
             rules.check(c, p.id(), p.name(), in, out, id);
             boolean auto = before.closedAutomatically() && !change.checkOutSet();
             store.update(c, id, in, out, note, auto, clock.now());
+            store.markCorrected(c, id, !in.equals(before.checkIn()), !java.util.Objects.equals(out, before.checkOut()));
             Attendance after = store.findById(c, id).orElseThrow();
             audit.write(c, AuditLog.ATTENDANCE, LogLevel.INFO, "Attendance " + id + " of " + p.personId()
                     + " corrected", correctionDetails(before, after, actor));

@@ -41,7 +41,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
         public Integer call() {
             Scope s = Scope.parse(scope).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "--scope must be admin, read or kiosk"));
-            try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
+            try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
                 NewApiKey key = services.apiKeys().create(name, s);
                 System.out.println(key.secret());
                 System.err.println("Created API key " + key.key().id() + " (" + s.wire() + "). "
@@ -58,7 +58,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
+            try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
                 System.out.printf("%-5s %-7s %-12s %-22s %-22s %s%n", "ID", "SCOPE", "PREFIX", "CREATED", "REVOKED",
                         "NAME");
                 for (ApiKey k : services.apiKeys().list()) {
@@ -79,7 +79,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
+            try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
                 if (!services.apiKeys().revoke(id)) {
                     System.err.println("No live API key with id " + id);
                     return 1;

@@ -33,7 +33,7 @@ public final class ConfigureOdooCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
+        try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
             OdooSyncService sync = services.odooSync();
             if (testOnly) {
                 return report(sync.test(null));
@@ -82,10 +82,13 @@ public final class ConfigureOdooCommand implements Callable<Integer> {
     private static int report(Map<String, Object> result) {
         boolean ok = Boolean.TRUE.equals(result.get("success"));
         (ok ? System.out : System.err).println(result.get("message"));
-        if (ok) {
-            System.out.println("  server " + result.get("server_version") + ", uid " + result.get("uid")
-                    + ", can read employees: " + result.get("can_read_employees")
+        if (result.containsKey("uid")) {
+            System.out.println("  server " + result.get("server_version") + " over " + result.get("transport")
+                    + ", uid " + result.get("uid") + ", can read employees: " + result.get("can_read_employees")
                     + ", can create attendances: " + result.get("can_create_attendances"));
+        }
+        if (result.get("warning") != null) {
+            System.out.println("  warning: " + result.get("warning"));
         }
         return ok ? 0 : 1;
     }

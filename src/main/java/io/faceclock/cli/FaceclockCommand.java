@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "faceclock", mixinStandardHelpOptions = true, version = "faceclock 0.1.0",
         description = "Face-recognition time clock that keeps Odoo's Employees and Attendances in sync.%n"
@@ -15,10 +16,12 @@ public final class FaceclockCommand implements Callable<Integer> {
 
     @Mixin
     SettingsOptions options = new SettingsOptions();
+    @Option(names = "--no-face", description = "Run without face recognition: no offer to download the models")
+    boolean noFace;
 
     @Override
     public Integer call() throws Exception {
-        return ServeCommand.serve(options);
+        return ServeCommand.serve(options, noFace);
     }
 
     public static void main(String[] args) {
@@ -28,11 +31,20 @@ public final class FaceclockCommand implements Callable<Integer> {
         }
     }
 
+    /** --help and --version on every command, so `faceclock configure-odoo --help` explains itself. */
+    private static void withHelp(CommandLine cmd) {
+        if (!cmd.getCommandSpec().mixinStandardHelpOptions()) {
+            cmd.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cmd.getSubcommands().values().forEach(FaceclockCommand::withHelp);
+    }
+
     /** The whole command tree: `bench face` is the face engine's benchmark. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaceclockCommand());
         cli.getSubcommands().get("bench").addSubcommand("face", new BenchFaceCommand());
         cli.getSubcommands().get("bench").addSubcommand("cameras", new BenchCamerasCommand());
+        withHelp(cli);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CliErrors.sentence(e));
             return CliErrors.exitCode(e);

@@ -19,7 +19,7 @@ public final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (FaceclockConfiguration services = FaceclockConfiguration.of(options.resolve())) {
+        try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
             PullResult r = services.odooSync().pull(null, limit, full);
             System.out.println(r.message());
             r.errors().forEach(e -> System.out.println("  " + e));

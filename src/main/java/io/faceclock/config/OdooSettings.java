@@ -9,14 +9,14 @@ import java.time.Duration;
  * over a configuration saved through the API; the schedules' crons are in odoo-sync.yaml.
  */
 public record OdooSettings(boolean enabled, String url, String db, String username, String password,
-                           OdooProtocol protocol, Duration connectTimeout, Duration readTimeout, boolean verifyTls,
+                           OdooProtocol protocol, Duration connectTimeout, Duration callTimeout, boolean verifyTls,
                            Path trustStore, String trustStorePassword, int pushDays) {
 
     static OdooSettings read(Settings s) {
         return new OdooSettings(s.flag("faceclock.odoo.enabled"), s.get("faceclock.odoo.url"),
                 s.get("faceclock.odoo.db"), s.get("faceclock.odoo.username"), s.get("faceclock.odoo.password"),
                 OdooProtocol.parse(s.get(OdooProtocol.SETTING)), s.seconds("faceclock.odoo.connect-timeout-seconds"),
-                s.seconds("faceclock.odoo.read-timeout-seconds"), s.flag("faceclock.odoo.verify-tls"),
+                s.seconds("faceclock.odoo.call-timeout-seconds"), s.flag("faceclock.odoo.verify-tls"),
                 s.path("faceclock.odoo.trust-store"), s.get("faceclock.odoo.trust-store-password"),
                 s.integer("faceclock.odoo.push-days"));
     }

@@ -40,8 +40,20 @@ public final class ModelInstaller {
     public record Installed(ModelFile model, Path path, boolean downloaded, URI source) {
     }
 
+    /** Told how a download advances: bytes so far, and the total when the server announced it (else -1). */
+    public interface Progress {
+        Progress NONE = (model, done, total) -> { };
+
+        void downloaded(ModelFile model, long done, long total);
+    }
+
     /** Installs each file that is missing or wrong; files already correct are left alone. */
     public List<Installed> install(Path dir, List<ModelFile> models) throws IOException {
+        return install(dir, models, Progress.NONE);
+    }
+
+    /** The same, telling progress how each download advances. */
+    public List<Installed> install(Path dir, List<ModelFile> models, Progress progress) throws IOException {
         Files.createDirectories(dir);
         List<Installed> done = new ArrayList<>();
         for (ModelFile model : models) {
@@ -50,17 +62,17 @@ public final class ModelInstaller {
                 done.add(new Installed(model, target, false, null));
                 continue;
             }
-            done.add(download(model, target));
+            done.add(download(model, target, progress));
         }
         return done;
     }
 
-    private Installed download(ModelFile model, Path target) throws IOException {
+    private Installed download(ModelFile model, Path target, Progress progress) throws IOException {
         List<URI> sources = baseUrl != null ? List.of(resolve(baseUrl, model.fileName())) : model.upstream();
         List<String> failures = new ArrayList<>();
         for (URI source : sources) {
             try {
-                fetch(source, model, target);
+                fetch(source, model, target, progress);
                 return new Installed(model, target, true, source);
             } catch (IOException e) {
                 failures.add(source + ": " + e.getMessage());
@@ -69,7 +81,7 @@ public final class ModelInstaller {
         throw new IOException("cannot install " + model.fileName() + ": " + String.join("; ", failures));
     }
 
-    private void fetch(URI source, ModelFile model, Path target) throws IOException {
+    private void fetch(URI source, ModelFile model, Path target, Progress progress) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + model.fileName() + ".", ".part");
         try {
             HttpRequest request = HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(5)).GET().build();
@@ -81,8 +93,10 @@ public final class ModelInstaller {
                 }
                 byte[] buffer = new byte[1 << 16];
                 long total = 0;
+                long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     total += n;
+                    progress.downloaded(model, total, announced);
                     if (total > MAX_BYTES) {
                         throw new IOException("larger than " + MAX_BYTES + " bytes");
                     }

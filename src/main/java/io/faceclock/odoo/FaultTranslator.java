@@ -40,6 +40,9 @@ final class FaultTranslator {
             if (t instanceof OdooException o) {
                 return o;
             }
+            if (t instanceof Deadline.Exceeded d) {
+                return Deadline.timeout(conn, call, d.limit);
+            }
             if (t instanceof LimitedInputStream.TooLargeException) {
                 return new OdooException(Kind.RESPONSE_TOO_LARGE, "Odoo at " + conn.hostPort() + " sent an answer to "
                         + call + " larger than the limit of " + conn.maxResponseBytes() + " bytes; gave up reading it.");
@@ -47,8 +50,8 @@ final class FaultTranslator {
             if (t instanceof SocketTimeoutException) {
                 boolean connect = String.valueOf(t.getMessage()).contains("connect");
                 return new OdooException(Kind.TIMEOUT, "Odoo at " + conn.hostPort() + (connect
-                        ? " did not accept a connection within " + conn.connectTimeout().toMillis() + " ms"
-                        : " did not answer " + call + " within " + conn.readTimeout().toMillis() + " ms") + ".", null);
+                        ? " did not accept a connection within " + Deadline.seconds(conn.connectTimeout())
+                        : " did not answer " + call + " within " + Deadline.seconds(conn.callTimeout())) + ".", null);
             }
             if (t instanceof InterruptedIOException) {
                 return new OdooException(Kind.TIMEOUT, "The call " + call + " to Odoo at " + conn.hostPort()

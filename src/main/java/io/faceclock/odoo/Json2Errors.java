@@ -79,11 +79,10 @@ final class Json2Errors {
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return new OdooException(Kind.TIMEOUT, "Odoo at " + conn.hostPort() + " did not accept a connection "
-                        + "within " + conn.connectTimeout().toMillis() + " ms.");
+                        + "within " + Deadline.seconds(conn.connectTimeout()) + ".");
             }
             if (t instanceof HttpTimeoutException) {
-                return new OdooException(Kind.TIMEOUT, "Odoo at " + conn.hostPort() + " did not answer "
-                        + scrub(label) + " within " + conn.readTimeout().toMillis() + " ms.");
+                return Deadline.timeout(conn, scrub(label), conn.callTimeout());
             }
             if (t instanceof ConnectException) {
                 return new OdooException(Kind.UNREACHABLE, "Cannot reach Odoo at " + conn.hostPort()

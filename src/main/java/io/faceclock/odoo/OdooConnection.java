@@ -15,14 +15,17 @@ public record OdooConnection(
         String username,
         String password,
         Duration connectTimeout,
-        Duration readTimeout,
+        Duration callTimeout,
         boolean verifyTls,
         Path trustStore,
         String trustStorePassword,
         long maxResponseBytes) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** The whole of one call, connecting and reading included: a connection test fails within this. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
+    /** What a create or write of many records adds to the deadline, per record. */
+    public static final Duration PER_RECORD = Duration.ofMillis(100);
     /** Big enough for a page of a few thousand full employee records, small enough to protect the heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
@@ -36,7 +39,7 @@ public record OdooConnection(
             throw new IllegalArgumentException("Odoo URL must start with http:// or https://, got " + url);
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
-        readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
         if (maxResponseBytes <= 0) {
             maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         }
@@ -48,34 +51,40 @@ public record OdooConnection(
                 null, null, true, null, null, 0);
     }
 
-    public OdooConnection withTimeouts(Duration connect, Duration read) {
-        return new OdooConnection(url, db, username, password, connect, read, verifyTls, trustStore,
+    /** The deadline of a call that sends this many records: longer for bigger batches. */
+    public Duration deadlineFor(int records) {
+        return callTimeout.plus(PER_RECORD.multipliedBy(Math.max(0, records)));
+    }
+
+    /** connect: to open the connection; call: the whole of one call (a batch gets more, see deadlineFor). */
+    public OdooConnection withTimeouts(Duration connect, Duration call) {
+        return new OdooConnection(url, db, username, password, connect, call, verifyTls, trustStore,
                 trustStorePassword, maxResponseBytes);
     }
 
     public OdooConnection withMaxResponseBytes(long max) {
-        return new OdooConnection(url, db, username, password, connectTimeout, readTimeout, verifyTls, trustStore,
+        return new OdooConnection(url, db, username, password, connectTimeout, callTimeout, verifyTls, trustStore,
                 trustStorePassword, max);
     }
 
     public OdooConnection withTrustStore(Path path, String storePassword) {
-        return new OdooConnection(url, db, username, password, connectTimeout, readTimeout, verifyTls, path,
+        return new OdooConnection(url, db, username, password, connectTimeout, callTimeout, verifyTls, path,
                 storePassword, maxResponseBytes);
     }
 
     /** Turns certificate and host name checks off: for test servers only, logged loudly. */
     public OdooConnection withoutTlsVerification() {
-        return new OdooConnection(url, db, username, password, connectTimeout, readTimeout, false, trustStore,
+        return new OdooConnection(url, db, username, password, connectTimeout, callTimeout, false, trustStore,
                 trustStorePassword, maxResponseBytes);
     }
 
     public OdooConnection withPassword(String newPassword) {
-        return new OdooConnection(url, db, username, newPassword, connectTimeout, readTimeout, verifyTls, trustStore,
+        return new OdooConnection(url, db, username, newPassword, connectTimeout, callTimeout, verifyTls, trustStore,
                 trustStorePassword, maxResponseBytes);
     }
 
     public OdooConnection withDb(String newDb) {
-        return new OdooConnection(url, newDb, username, password, connectTimeout, readTimeout, verifyTls, trustStore,
+        return new OdooConnection(url, newDb, username, password, connectTimeout, callTimeout, verifyTls, trustStore,
                 trustStorePassword, maxResponseBytes);
     }
 
@@ -91,7 +100,7 @@ public record OdooConnection(
     @Override
     public String toString() {
         return "OdooConnection[url=" + url + ", db=" + db + ", username=" + username + ", password=***"
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", verifyTls=" + verifyTls
+                + ", connectTimeout=" + connectTimeout + ", callTimeout=" + callTimeout + ", verifyTls=" + verifyTls
                 + ", trustStore=" + trustStore + (trustStorePassword == null ? "" : ", trustStorePassword=***")
                 + ", maxResponseBytes=" + maxResponseBytes + "]";
     }

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faceclock.odoo.OdooException.Kind;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,12 +151,12 @@ public final class OdooJson2Client implements OdooClient {
 
     @Override
     public List<Integer> create(String model, List<Map<String, Object>> records) {
-        return results.ids(post(model, "create", body("vals_list", records)));
+        return results.ids(post(model, "create", body("vals_list", records), conn.deadlineFor(records.size())));
     }
 
     @Override
     public boolean write(String model, List<Integer> ids, Map<String, Object> values) {
-        return Boolean.TRUE.equals(post(model, "write", body("ids", ids, "vals", values)));
+        return Boolean.TRUE.equals(post(model, "write", body("ids", ids, "vals", values), conn.deadlineFor(ids.size())));
     }
 
     /** JSON-2 takes named arguments only: args may be empty, or hold just the ids of a record method. */
@@ -165,11 +172,20 @@ public final class OdooJson2Client implements OdooClient {
     }
 
     private Object post(String model, String method, Map<String, Object> body) {
-        return send("POST", "/json/2/" + model + "/" + method, body, model + "/" + method);
+        return post(model, method, body, conn.callTimeout());
+    }
+
+    private Object post(String model, String method, Map<String, Object> body, Duration deadline) {
+        return send("POST", "/json/2/" + model + "/" + method, body, model + "/" + method, deadline);
     }
 
     private Object send(String verb, String path, Map<String, Object> body, String label) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(conn.url() + path)).timeout(conn.readTimeout());
+        return send(verb, path, body, label, conn.callTimeout());
+    }
+
+    /** One call under its total deadline: headers and body, however slowly the server sends them. */
+    private Object send(String verb, String path, Map<String, Object> body, String label, Duration deadline) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(conn.url() + path)).timeout(deadline);
         if (body == null) {
             req.GET();
         } else {
@@ -184,15 +200,40 @@ public final class OdooJson2Client implements OdooClient {
                         + e.getOriginalMessage());
             }
         }
+        java.util.concurrent.atomic.AtomicReference<CappedBody> reading = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(req.build(), info -> {
+            CappedBody b = new CappedBody(conn.maxResponseBytes(),
+                    info.headers().firstValueAsLong("Content-Length").orElse(-1));
+            reading.set(b);
+            return b;
+        });
         try {
-            HttpResponse<InputStream> res = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-            byte[] bytes = readCapped(res);
-            return errors.decode(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), bytes, label);
-        } catch (IOException e) {
-            OdooException mapped = errors.transport(e, label);
+            HttpResponse<byte[]> res = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return errors.decode(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(),
+                    label);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            CappedBody b = reading.get();
+            if (b != null) {
+                b.cancel();
+            }
+            OdooException mapped = Deadline.timeout(conn, errors.scrub(label), deadline);
+            LOG.debug("Odoo call {} failed: {}", errors.scrub(label), mapped.getMessage());
+            throw mapped;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OdooException o) {
+                throw o;
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw Deadline.timeout(conn, errors.scrub(label), deadline);
+            }
+            OdooException mapped = errors.transport(cause instanceof IOException io ? io : new IOException(cause),
+                    label);
             LOG.debug("Odoo call {} failed: {}", errors.scrub(label), mapped.getMessage());
             throw mapped;
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new OdooException(Kind.TIMEOUT, "The call " + label + " to Odoo at " + conn.hostPort()
                     + " was interrupted.");
@@ -205,14 +246,65 @@ public final class OdooJson2Client implements OdooClient {
         }
     }
 
-    private byte[] readCapped(HttpResponse<InputStream> res) throws IOException {
-        long announced = res.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (InputStream in = res.body()) {
-            if (announced > conn.maxResponseBytes()) {
-                throw new OdooException(Kind.RESPONSE_TOO_LARGE, "Odoo at " + conn.hostPort() + " announced an answer "
-                        + "of " + announced + " bytes, more than the limit of " + conn.maxResponseBytes() + " bytes.");
+    /** The answer's bytes, refused as soon as they pass the cap (or when the announced length does). */
+    private final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final long announced;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(long max, long announced) {
+            this.max = max;
+            this.announced = announced;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (announced > max) {
+                s.cancel();
+                result.completeExceptionally(new OdooException(Kind.RESPONSE_TOO_LARGE, "Odoo at " + conn.hostPort()
+                        + " announced an answer of " + announced + " bytes, more than the limit of " + max + " bytes."));
+                return;
             }
-            return new LimitedInputStream(in, conn.maxResponseBytes()).readAllBytes();
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                if (bytes.size() + (long) b.remaining() > max) {
+                    cancel();
+                    result.completeExceptionally(new LimitedInputStream.TooLargeException(max));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 

@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.HttpsURLConnection;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.ws.commons.util.NamespaceContextImpl;
 import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.XmlRpcRequest;
+import org.apache.xmlrpc.common.XmlRpcHttpRequestConfig;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.apache.xmlrpc.client.XmlRpcSunHttpTransport;
@@ -23,7 +27,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * The HTTP transport for {@link XmlRpcOdooClient}: timeouts, TLS settings, a cap on the answer's size,
+ * The HTTP transport for {@link XmlRpcOdooClient}: a total deadline per call, TLS settings, a cap on the answer's size,
  * a refusal of anything but a 2xx XML answer, and a DOCTYPE-refusing parser.
  */
 final class SafeTransportFactory implements XmlRpcTransportFactory {
@@ -60,15 +64,49 @@ final class SafeTransportFactory implements XmlRpcTransportFactory {
 
     private final class Transport extends XmlRpcSunHttpTransport {
 
+        private volatile URLConnection open;
+        private volatile boolean expired;
+        private Duration limit = conn.callTimeout();
+
         Transport() {
             super(client);
         }
 
+        /**
+         * One call under its total deadline (the request's reply timeout: the connection's call timeout, more
+         * for a batch): when it passes, the connection is closed under the reading thread.
+         */
+        @Override
+        public Object sendRequest(XmlRpcRequest req) throws XmlRpcException {
+            int reply = req.getConfig() instanceof XmlRpcHttpRequestConfig h ? h.getReplyTimeout() : 0;
+            limit = reply > 0 ? Duration.ofMillis(reply) : conn.callTimeout();
+            ScheduledFuture<?> timer = Deadline.schedule(limit, () -> {
+                expired = true;
+                if (open instanceof HttpURLConnection http) {
+                    http.disconnect();
+                }
+            });
+            try {
+                return super.sendRequest(req);
+            } catch (XmlRpcException | RuntimeException e) {
+                if (expired) {
+                    throw new XmlRpcClientException("deadline", new Deadline.Exceeded(limit));
+                }
+                throw e;
+            } finally {
+                timer.cancel(false);
+            }
+        }
+
         @Override
         protected URLConnection newURLConnection(URL url) throws IOException {
+            if (expired) {
+                throw new Deadline.Exceeded(limit);
+            }
             URLConnection c = url.openConnection();
-            c.setConnectTimeout(Math.toIntExact(conn.connectTimeout().toMillis()));
-            c.setReadTimeout(Math.toIntExact(conn.readTimeout().toMillis()));
+            open = c;
+            c.setConnectTimeout(Math.toIntExact(Math.min(conn.connectTimeout().toMillis(), limit.toMillis())));
+            c.setReadTimeout(Math.toIntExact(limit.toMillis()));
             if (c instanceof HttpURLConnection http) {
                 http.setInstanceFollowRedirects(false);
             }

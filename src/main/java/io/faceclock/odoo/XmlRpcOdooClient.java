@@ -3,6 +3,7 @@ package io.faceclock.odoo;
 import io.faceclock.odoo.OdooException.Kind;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,21 +174,26 @@ public final class XmlRpcOdooClient implements OdooClient {
 
     @Override
     public List<Integer> create(String model, List<Map<String, Object>> records) {
-        return results.ids(execute(model, "create", List.of(records), Map.of()));
+        return results.ids(execute(model, "create", List.of(records), Map.of(), conn.deadlineFor(records.size())));
     }
 
     @Override
     public boolean write(String model, List<Integer> ids, Map<String, Object> values) {
-        return Boolean.TRUE.equals(execute(model, "write", List.of(ids, values), Map.of()));
+        return Boolean.TRUE.equals(execute(model, "write", List.of(ids, values), Map.of(),
+                conn.deadlineFor(ids.size())));
     }
 
     @Override
     public Object execute(String model, String method, List<?> args, Map<String, Object> kwargs) {
+        return execute(model, method, args, kwargs, conn.callTimeout());
+    }
+
+    private Object execute(String model, String method, List<?> args, Map<String, Object> kwargs, Duration deadline) {
         int me = authenticate();
         List<Object> params = List.of(conn.db(), me, conn.password(), model, method, OdooValues.toWire(args),
                 OdooValues.toWire(kwargs));
         try {
-            return call(object, "execute_kw", model + "." + method, params);
+            return call(object, "execute_kw", model + "." + method, params, deadline);
         } catch (OdooException e) {
             boolean userGone = e.kind() == Kind.MISSING_RECORD
                     && e.getMessage().contains("(Record: res.users(" + me + ",), User: " + me + ")");
@@ -200,8 +206,17 @@ public final class XmlRpcOdooClient implements OdooClient {
     }
 
     private Object call(XmlRpcClient client, String method, String label, List<Object> params) {
+        return call(client, method, label, params, conn.callTimeout());
+    }
+
+    private Object call(XmlRpcClient client, String method, String label, List<Object> params, Duration deadline) {
         try {
-            return OdooValues.fromWire(client.execute(method, params));
+            if (deadline.equals(conn.callTimeout())) {
+                return OdooValues.fromWire(client.execute(method, params));
+            }
+            XmlRpcClientConfigImpl longer = ((XmlRpcClientConfigImpl) client.getClientConfig()).cloneMe();
+            longer.setReplyTimeout(Math.toIntExact(deadline.toMillis()));
+            return OdooValues.fromWire(client.execute(longer, method, params));
         } catch (XmlRpcException e) {
             OdooException mapped = faults.translate(e, label);
             LOG.debug("Odoo call {} failed: {}", faults.scrub(label), mapped.getMessage());
@@ -225,7 +240,7 @@ public final class XmlRpcOdooClient implements OdooClient {
         cfg.setEnabledForExtensions(false); // no <nil/>, <ex:serializable>, ... : Odoo speaks plain XML-RPC
         cfg.setEnabledForExceptions(false); // never Java-deserialise a faultCause
         cfg.setConnectionTimeout(Math.toIntExact(conn.connectTimeout().toMillis()));
-        cfg.setReplyTimeout(Math.toIntExact(conn.readTimeout().toMillis()));
+        cfg.setReplyTimeout(Math.toIntExact(conn.callTimeout().toMillis()));   // the transport's total deadline
         cfg.setEncoding("UTF-8");
         cfg.setGzipCompressing(false);
         cfg.setGzipRequesting(false);

@@ -37,6 +37,14 @@ public final class AttendanceStore {
                 + "updated_at = ? WHERE id = ?", checkIn, Jdbc.orNull(checkOut), note, closedAutomatically, now, id);
     }
 
+    /** Remembers which sides a person corrected by hand, for Odoo's in_mode / out_mode. */
+    public void markCorrected(Connection c, long id, boolean checkIn, boolean checkOut) throws SQLException {
+        if (checkIn || checkOut) {
+            Jdbc.update(c, "UPDATE attendance SET check_in_corrected = check_in_corrected OR ?, "
+                    + "check_out_corrected = check_out_corrected OR ? WHERE id = ?", checkIn, checkOut, id);
+        }
+    }
+
     public Optional<Attendance> findById(Connection c, long id) throws SQLException {
         return Jdbc.queryOne(c, SELECT + " WHERE a.id = ?", AttendanceStore::map, id);
     }

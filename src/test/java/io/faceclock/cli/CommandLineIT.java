@@ -89,7 +89,8 @@ class CommandLineIT {
         int port = io.faceclock.support.RunningService.freePort();
         Path log = work.resolve("terminal.log");
         // script(1) gives faceclock a pseudo-terminal, as a person starting it by hand has
-        String command = "java -jar " + PackagedJar.jar().toAbsolutePath() + " --port " + port + " --data " + data;
+        String command = "java -jar " + PackagedJar.jar().toAbsolutePath() + " --port " + port + " --data " + data
+                + " --no-face";   // no question about the face models (FirstRunIT asks it)
         ProcessBuilder terminal = new ProcessBuilder("script", "-qfec", command, log.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("outer.log").toFile());
         terminal.environment().keySet().removeIf(k -> k.startsWith("FACECLOCK_"));

@@ -1,17 +1,82 @@
 package io.faceclock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceclock.fakeodoo.FakeOdoo;
 import io.faceclock.fakeodoo.OdooVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OdooCommandsIT {
+
+    private static final Pattern LOG_LINE = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT?[ \\d:]*\\S* +(INFO|DEBUG) ");
+
+    @Test
+    void configure_odoo_explains_itself() throws Exception {
+        PackagedJar.Result help = PackagedJar.run(Files.createTempDirectory("faceclock-help"), "configure-odoo", "--help");
+        assertEquals(0, help.exit(), help.output());
+        assertTrue(help.output().contains("Usage: faceclock configure-odoo"), help.output());
+        assertTrue(help.output().contains("--password-stdin") && help.output().contains("--test"), help.output());
+    }
+
+    @Test
+    void a_command_never_makes_a_new_empty_data_folder_while_the_service_keeps_its_data_elsewhere() throws Exception {
+        Path work = Files.createTempDirectory("faceclock-data-folder");
+        Path data = work.resolve("data");
+        int port = io.faceclock.support.RunningService.freePort();
+        Path log = work.resolve("server.log");
+        Process server = PackagedJar.start(log, "--port", String.valueOf(port), "--data", data.toString(), "--no-face",
+                "--timezone", "Asia/Kolkata");
+        try {
+            waitHealthy(port, server, log);
+            assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+05:30 INFO ")
+                    .matcher(Files.readString(log)).find(), "log times in the site's offset: " + Files.readString(log));
+            Path elsewhere = work.resolve("typo-data");
+            PackagedJar.Result refused = PackagedJar.run(work, "apikey", "list", "--data", elsewhere.toString(),
+                    "--port", String.valueOf(port));
+            assertEquals(2, refused.exit(), refused.output());
+            assertTrue(refused.output().contains("running on port " + port) && refused.output().contains("--data"),
+                    refused.output());
+            assertFalse(Files.exists(elsewhere), "nothing created");
+            PackagedJar.Result listed = PackagedJar.run(work, "apikey", "list", "--data", data.toString(),
+                    "--port", String.valueOf(port));
+            assertEquals(0, listed.exit(), listed.output());
+            assertTrue(listed.output().contains("Data folder: " + data.toAbsolutePath()), listed.output());
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static void waitHealthy(int port, Process p, Path log) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            if (!p.isAlive()) {
+                throw new AssertionError("faceclock exited: " + Files.readString(log));
+            }
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/observe/health")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not healthy: " + Files.readString(log));
+    }
 
     @Test
     void configure_test_pull_and_push_from_the_command_line() throws Exception {
@@ -28,7 +93,11 @@ class OdooCommandsIT {
             PackagedJar.Result ok = PackagedJar.runWithInput(work, odoo.url() + "\n" + odoo.db() + "\nadmin\nadmin\n",
                     "configure-odoo", "--data", data);
             assertEquals(0, ok.exit(), ok.output());
-            assertTrue(ok.output().contains("Odoo URL") && ok.output().contains("Password or API key"), ok.output());
+            // the four questions follow each other with no log line in between
+            assertTrue(ok.output().contains("Odoo URL (https://…): Database: User (login): Password or API key: "),
+                    ok.output());
+            assertFalse(LOG_LINE.matcher(ok.output()).find(), "no log line on the terminal: " + ok.output());
+            assertTrue(ok.output().contains("Data folder: " + Path.of(data).toAbsolutePath()), ok.output());
             assertTrue(ok.output().contains("Saved"), ok.output());
 
             PackagedJar.Result test = PackagedJar.run(work, "configure-odoo", "--test", "--data", data);
@@ -44,6 +113,11 @@ class OdooCommandsIT {
                     "--to", "2025-01-31");
             assertEquals(0, none.exit(), none.output());
             assertTrue(none.output().contains("Nothing to push"), none.output());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            PackagedJar.Result recent = PackagedJar.run(work, "push", "--data", data, "--timezone", "UTC");
+            assertEquals(0, recent.exit(), recent.output());
+            assertTrue(recent.output().contains("Pushing the attendances of " + today.minusDays(7) + " to " + today),
+                    "the API's default days: " + recent.output());
             assertEquals(List.of(), odoo.execute(FakeOdoo.ADMIN_UID, "hr.attendance", "search",
                     List.of(List.of(List.of("employee_id", "=", emp))), Map.of()));
         }

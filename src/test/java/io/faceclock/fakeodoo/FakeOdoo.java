@@ -216,6 +216,13 @@ public final class FakeOdoo implements AutoCloseable {
         }
     }
 
+    /** hr.attendance without in_mode / out_mode and their browser fields, as before Odoo 17. */
+    public void withoutAttendanceModes() {
+        synchronized (db) {
+            db.models.put("hr.attendance", Models.without(db.models.get("hr.attendance"), Models.ATTENDANCE_MODE_FIELDS));
+        }
+    }
+
     /** Adds a group (by external id) to a user, as an administrator does in Settings > Users. */
     @SuppressWarnings("unchecked")
     public void grant(int uid, String groupXmlId) {
@@ -329,6 +336,16 @@ public final class FakeOdoo implements AutoCloseable {
         Duration d = latencies.get(key);
         if (d != null) {
             RpcHandler.sleep(d);
+        }
+    }
+
+    /** Waits up to d; true when the fake was stopped meanwhile. */
+    boolean stoppedWithin(Duration d) {
+        try {
+            return stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

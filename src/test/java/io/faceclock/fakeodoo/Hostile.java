@@ -16,6 +16,8 @@ public enum Hostile {
     HUGE_DECLARED_LENGTH,
     /** Reads the request and never answers. */
     NEVER_ANSWER,
+    /** Answers 200 and then one byte every 200 ms, never finishing: no per-read timeout ever trips. */
+    TRICKLE,
     /** An HTML 404 page, like a web server that is not Odoo. */
     NOT_ODOO_404,
     /** An HTML page with status 200, like a login portal in front of the wrong URL. */

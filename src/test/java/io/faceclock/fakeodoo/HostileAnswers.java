@@ -36,6 +36,7 @@ final class HostileAnswers {
                     + "<value><string>&xxe;</string></value>\n" + TAIL));
             case HUGE_RESPONSE, HUGE_DECLARED_LENGTH -> huge(fake, mode == Hostile.HUGE_DECLARED_LENGTH, ex);
             case NEVER_ANSWER -> fake.awaitStop();
+            case TRICKLE -> trickle(fake, ex);
             case NOT_ODOO_404 -> RpcHandler.send(ex, 404, "text/html; charset=utf-8",
                     bytes("<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"));
             case HTML_200 -> RpcHandler.send(ex, 200, "text/html; charset=utf-8",
@@ -63,6 +64,23 @@ final class HostileAnswers {
             }
         } catch (IOException clientGaveUp) {
             // what a well-behaved client does: stop reading
+        }
+    }
+
+    private static void trickle(FakeOdoo fake, HttpExchange ex) throws IOException {
+        boolean json = ex.getRequestURI().getPath().startsWith("/json");
+        ex.getResponseHeaders().add("Content-Type", json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8");
+        ex.getResponseHeaders().add("Connection", "close");
+        ex.sendResponseHeaders(200, 1 << 20);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes(json ? "{\"result\": " : HEAD));
+            out.flush();
+            while (!fake.stoppedWithin(java.time.Duration.ofMillis(200))) {
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException clientGaveUp) {
+            // the client's deadline passed and it hung up
         }
     }
 

@@ -26,6 +26,11 @@ final class Models {
                 .f("check_in", "datetime", "Check In", null, true, false, null)
                 .f("check_out", "datetime", "Check Out")
                 .f("worked_hours", "float", "Worked Hours", null, false, true, null)
+                // how each punch was made, and where (Odoo 17+; shown in the attendance's Check In / Check Out details)
+                .put(selection("in_mode", "Mode", MODES))
+                .f("in_browser", "char", "Browser")
+                .put(selection("out_mode", "Mode", MODES))
+                .f("out_browser", "char", "Browser")
                 .f("display_name", "char", "Display Name", null, false, true, null)
                 .f("create_date", "datetime", "Created on", null, false, true, null)
                 .f("write_date", "datetime", "Last Updated on", null, false, true, null)
@@ -103,6 +108,21 @@ final class Models {
                     null, null, null)));
         }
         return b.build();
+    }
+
+    static final List<String> ATTENDANCE_MODE_FIELDS = List.of("in_mode", "in_browser", "out_mode", "out_browser");
+    private static final List<List<String>> MODES = List.of(List.of("kiosk", "Kiosk"), List.of("systray", "Systray"),
+            List.of("manual", "Manual"), List.of("technical", "Technical"));
+
+    private static FieldDef selection(String name, String label, List<List<String>> values) {
+        return new FieldDef(name, "selection", label, null, false, false, true, null, values, null);
+    }
+
+    /** A model without some of its fields, like an older Odoo that never had them. */
+    static ModelDef without(ModelDef def, List<String> fields) {
+        Map<String, FieldDef> kept = new LinkedHashMap<>(def.fields());
+        kept.keySet().removeAll(fields);
+        return new ModelDef(def.name(), def.description(), def.defaultOrder(), java.util.Collections.unmodifiableMap(kept));
     }
 
     private static FieldDef restricted(FieldDef f) {

@@ -147,7 +147,12 @@ final class Writes {
                 r.put("active", true);
                 r.put("employee_type", "employee");
             }
-            case "hr.attendance" -> r.put("employee_id", db.employeeOf(uid));
+            case "hr.attendance" -> {
+                r.put("employee_id", db.employeeOf(uid));
+                if (def.has("in_mode")) {
+                    r.put("in_mode", "manual");   // Odoo's default: an attendance typed in by hand
+                }
+            }
             case "res.users" -> {
                 r.put("active", true);
                 r.put(db.usersGroupsField(), new ArrayList<>(List.of(db.xmlids.get("base.group_user"))));
@@ -166,6 +171,10 @@ final class Writes {
             if (f.type().equals("many2many")) {
                 row.put(f.name(), applyCommands(e.getValue()));
             } else if (!f.readonly()) {
+                if (f.selection() != null && e.getValue() instanceof String v
+                        && f.selection().stream().noneMatch(o -> o.get(0).equals(v))) {
+                    throw Fault.valueError("Wrong value for " + def.name() + "." + f.name() + ": '" + v + "'");
+                }
                 row.put(f.name(), Rows.toStored(f, e.getValue()));
             }
         }

@@ -26,14 +26,53 @@ final class AttendancePush {
 
     enum Outcome { SYNCED, UNCHANGED, FAILED, CONFLICT }
 
+    /** Written where the server has them (Odoo 17+), so HR sees how and where each punch was made. */
+    static final List<String> MODE_FIELDS = List.of("in_mode", "out_mode", "in_browser", "out_browser");
+
     private final SyncStore store;
     private final EmployeeLinks links;
+    private final PunchModes modes;
     private final Clock clock;
 
-    AttendancePush(SyncStore store, EmployeeLinks links, Clock clock) {
+    AttendancePush(SyncStore store, EmployeeLinks links, PunchModes modes, Clock clock) {
         this.store = store;
         this.links = links;
+        this.modes = modes;
         this.clock = clock;
+    }
+
+    /** Which of MODE_FIELDS this server has (fields_get). */
+    private static java.util.Set<String> modeFields(OdooClient client) {
+        var known = client.fieldsGet(MODEL);
+        return MODE_FIELDS.stream().filter(known::containsKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The server's mode fields, asked once per push and only when something is to be sent. */
+    private static java.util.function.Supplier<java.util.Set<String>> fieldsOnce(OdooClient client) {
+        java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> known = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> known.updateAndGet(f -> f != null ? f : modeFields(client));
+    }
+
+    /** in_mode, out_mode and the source where the server has them; only the check-out side when out. */
+    private void putModes(Map<String, Object> v, java.util.Set<String> fields, PunchModes.Mode m, boolean checkIn,
+                          boolean checkOut) {
+        if (m == null) {
+            return;
+        }
+        if (checkIn) {
+            putIf(v, fields, "in_mode", m.in());
+            putIf(v, fields, "in_browser", m.inWhere());
+        }
+        if (checkOut) {
+            putIf(v, fields, "out_mode", m.out());
+            putIf(v, fields, "out_browser", m.outWhere());
+        }
+    }
+
+    private static void putIf(Map<String, Object> v, java.util.Set<String> fields, String field, Object value) {
+        if (fields.contains(field)) {
+            v.put(field, value);
+        }
     }
 
     /**
@@ -42,11 +81,12 @@ final class AttendancePush {
      */
     Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result, boolean retryFailed) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        java.util.function.Supplier<java.util.Set<String>> fields = fieldsOnce(client);
         result.total += items.size();
         try {
             for (int from = 0; from < items.size(); from += BATCH) {
                 pushBatch(client, items.subList(from, Math.min(items.size(), from + BATCH)), result, outcomes,
-                        retryFailed);
+                        retryFailed, fields);
             }
         } catch (OdooException e) {
             // Not about one record (those are caught per record): the connection, the user or the server.
@@ -56,7 +96,7 @@ final class AttendancePush {
     }
 
     private void pushBatch(OdooClient client, List<SyncItem> batch, PushResult result, Map<Long, Outcome> outcomes,
-                           boolean retryFailed) {
+                           boolean retryFailed, java.util.function.Supplier<java.util.Set<String>> serverFields) {
         Map<Long, Integer> employees = links.resolve(client, batch);
         List<SyncItem> fresh = new ArrayList<>();
         List<SyncItem> changed = new ArrayList<>();
@@ -83,8 +123,11 @@ final class AttendancePush {
             }
         }
         List<SyncItem> toCreate = adoptExisting(client, fresh, employees, changed, result, outcomes);
-        create(client, toCreate, employees, result, outcomes);
-        update(client, changed, result, outcomes);
+        java.util.Set<String> fields = toCreate.isEmpty() && changed.isEmpty() ? java.util.Set.of() : serverFields.get();
+        Map<Long, PunchModes.Mode> how = fields.isEmpty() ? Map.of() : modes.of(java.util.stream.Stream.concat(
+                toCreate.stream(), changed.stream()).map(SyncItem::attendanceId).toList());
+        create(client, toCreate, employees, result, outcomes, fields, how);
+        update(client, changed, result, outcomes, fields, how);
     }
 
     /** A record Odoo already holds for the same employee and check-in is taken over, not created twice. */
@@ -130,7 +173,7 @@ final class AttendancePush {
     }
 
     private void create(OdooClient client, List<SyncItem> items, Map<Long, Integer> employees, PushResult result,
-                        Map<Long, Outcome> outcomes) {
+                        Map<Long, Outcome> outcomes, java.util.Set<String> fields, Map<Long, PunchModes.Mode> how) {
         if (items.isEmpty()) {
             return;
         }
@@ -142,6 +185,7 @@ final class AttendancePush {
             if (i.checkOut() != null) {
                 v.put("check_out", i.checkOut());
             }
+            putModes(v, fields, how.get(i.attendanceId()), true, i.checkOut() != null);
             values.add(v);
         }
         try {
@@ -162,12 +206,13 @@ final class AttendancePush {
                 return;
             }
             int half = items.size() / 2;
-            create(client, items.subList(0, half), employees, result, outcomes);
-            create(client, items.subList(half, items.size()), employees, result, outcomes);
+            create(client, items.subList(0, half), employees, result, outcomes, fields, how);
+            create(client, items.subList(half, items.size()), employees, result, outcomes, fields, how);
         }
     }
 
-    private void update(OdooClient client, List<SyncItem> items, PushResult result, Map<Long, Outcome> outcomes) {
+    private void update(OdooClient client, List<SyncItem> items, PushResult result, Map<Long, Outcome> outcomes,
+                        java.util.Set<String> fields, Map<Long, PunchModes.Mode> how) {
         if (items.isEmpty()) {
             return;
         }
@@ -193,15 +238,18 @@ final class AttendancePush {
                 conflict(i, "Attendance " + i.odooAttendanceId() + " of " + i.personId() + " was changed in Odoo "
                         + "since faceclock sent it; not overwritten", result, outcomes);
             } else {
-                write(client, i, result, outcomes);
+                write(client, i, result, outcomes, fields, how.get(i.attendanceId()));
             }
         }
     }
 
-    private void write(OdooClient client, SyncItem i, PushResult result, Map<Long, Outcome> outcomes) {
+    private void write(OdooClient client, SyncItem i, PushResult result, Map<Long, Outcome> outcomes,
+                       java.util.Set<String> fields, PunchModes.Mode mode) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("check_in", i.checkIn());
         v.put("check_out", i.checkOut() == null ? Boolean.FALSE : i.checkOut());
+        putModes(v, fields, mode, !i.checkIn().equals(i.sentCheckIn()), i.checkOut() != null
+                && !i.checkOut().equals(i.sentCheckOut()));
         try {
             client.write(MODEL, List.of(i.odooAttendanceId().intValue()), v);
             store.markSynced(i, i.odooAttendanceId(), clock.instant());

@@ -100,7 +100,7 @@ public final class OdooConfigService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("url", e.getMessage());
         }
-        c = c.withTimeouts(settings.connectTimeout(), settings.readTimeout());
+        c = c.withTimeouts(settings.connectTimeout(), settings.callTimeout());
         if (settings.trustStore() != null) {
             c = c.withTrustStore(settings.trustStore(), settings.trustStorePassword());
         }

@@ -76,7 +76,7 @@ public final class OdooSyncService {
                                          Jdbc jdbc, PersonStore persons, AuditLog audit, Clock clock,
                                          SiteClock site, OdooProtocol protocol) {
         return new OdooSyncService(configs, settings, syncStore, new EmployeePull(jdbc, persons, clock),
-                new AttendancePush(syncStore, new EmployeeLinks(jdbc), clock), audit, clock, site, protocol);
+                new AttendancePush(syncStore, new EmployeeLinks(jdbc), new PunchModes(jdbc), clock), audit, clock, site, protocol);
     }
 
     public OdooConfigService configs() {

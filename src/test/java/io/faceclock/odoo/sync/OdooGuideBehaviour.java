@@ -11,6 +11,8 @@ import io.faceclock.fakeodoo.OdooVersion;
 import io.faceclock.support.RunningService;
 import io.faceclock.support.RunningService.Reply;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,6 +230,77 @@ abstract class OdooGuideBehaviour {
         } finally {
             odoo.hostile(io.faceclock.fakeodoo.Hostile.NONE);
         }
+    }
+
+    @Test
+    void a_test_against_a_server_that_trickles_its_answer_fails_within_15_seconds() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(version() == OdooVersion.V18, "the client's own tests cover 19");
+        odoo.hostile(io.faceclock.fakeodoo.Hostile.TRICKLE);
+        try {
+            long start = System.nanoTime();
+            JsonNode test = service.post("/api/v1/sync/odoo/test", Map.of()).json();
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertFalse(test.get("success").asBoolean(), test.toString());
+            assertEquals("TIMEOUT", test.get("kind").asText(), test.toString());
+            assertTrue(test.get("message").asText().contains("within 15 s"), test.toString());
+            assertTrue(seconds < 20, "answered after " + seconds + " s");
+        } finally {
+            odoo.hostile(io.faceclock.fakeodoo.Hostile.NONE);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void odoo_is_told_how_each_punch_was_made_where_it_has_the_fields() {
+        int emp = odoo.addEmployee(Map.of("name", "Mo Modes", "barcode", "MODE1"));
+        assertEquals(200, service.post("/api/v1/sync/odoo/pull", Map.of()).status());
+        var services = service.app().services();
+        var rules = service.app().faces().rules();
+        long ref = services.jdbc().queryOne("SELECT id FROM person WHERE person_id = ?", rs -> rs.getLong(1), "MODE1")
+                .orElseThrow();
+        Instant day = Instant.parse("2024-11-04T08:00:00Z");
+        long face = services.attendance().punch(ref, day, "front-door", rules).attendance().id();
+        assertEquals("check_out", services.attendance().punch(ref, day.plusSeconds(4 * 3600), "front-door", rules)
+                .action());
+        assertEquals(201, service.post("/api/v1/attendance", Map.of("person_id", "MODE1",
+                "check_in", "2024-11-05T08:00:00Z", "check_out", "2024-11-05T12:00:00Z")).status());
+        services.attendance().punch(ref, day.plus(Duration.ofDays(2)), "gate-cam", rules);
+        assertEquals(1, services.attendance().closeForgotten(rules), "the forgotten one is closed");
+        Map<String, Object> range = Map.of("start_date", "2024-11-04", "end_date", "2024-11-06");
+        JsonNode pushed = service.post("/api/v1/sync/odoo/push", range).json();
+        assertEquals(3, pushed.get("pushed").asInt(), pushed.toString());
+
+        List<String> fields = List.of("check_in", "in_mode", "in_browser", "out_mode", "out_browser");
+        List<Map<String, Object>> inOdoo = (List<Map<String, Object>>) odoo.execute(FakeOdoo.ADMIN_UID,
+                "hr.attendance", "search_read", List.of(List.of(List.of("employee_id", "=", emp))),
+                Map.of("fields", fields, "order", "check_in asc"));
+        assertEquals(List.of("kiosk", "faceclock: front-door", "kiosk", "faceclock: front-door"),
+                modes(inOdoo.get(0)), "a face punch in and out");
+        assertEquals(List.of("manual", "faceclock: manual", "manual", "faceclock: manual"), modes(inOdoo.get(1)),
+                "an attendance entered by hand");
+        assertEquals(List.of("kiosk", "faceclock: gate-cam", "technical", "faceclock: closed automatically"),
+                modes(inOdoo.get(2)), "closed by faceclock itself");
+
+        assertEquals(200, service.patch("/api/v1/attendance/" + face, Map.of("check_out", "2024-11-04T12:30:00Z"))
+                .status());
+        assertEquals(1, service.post("/api/v1/sync/odoo/push", range).json().get("updated").asInt());
+        Map<String, Object> corrected = ((List<Map<String, Object>>) odoo.execute(FakeOdoo.ADMIN_UID,
+                "hr.attendance", "search_read", List.of(List.of(List.of("employee_id", "=", emp))),
+                Map.of("fields", fields, "order", "check_in asc"))).get(0);
+        assertEquals(List.of("kiosk", "faceclock: front-door", "manual", "faceclock: front-door, corrected"),
+                modes(corrected), "a corrected check-out");
+
+        // an Odoo without these fields (before 17) gets the attendance without them
+        odoo.withoutAttendanceModes();
+        assertEquals(201, service.post("/api/v1/attendance", Map.of("person_id", "MODE1",
+                "check_in", "2024-11-07T08:00:00Z", "check_out", "2024-11-07T12:00:00Z")).status());
+        JsonNode older = service.post("/api/v1/sync/odoo/push", Map.of("start_date", "2024-11-07",
+                "end_date", "2024-11-07")).json();
+        assertEquals(1, older.get("pushed").asInt(), older.toString());
+    }
+
+    private static List<Object> modes(Map<String, Object> a) {
+        return List.of(a.get("in_mode"), a.get("in_browser"), a.get("out_mode"), a.get("out_browser"));
     }
 
     Map<String, Object> withRange(Map<String, Object> body) {

@@ -20,7 +20,7 @@ class SyncRecoveryTest {
 
     private static RunningService start(FakeOdoo odoo) throws Exception {
         RunningService service = RunningService.start(Files.createTempDirectory("faceclock-recovery"), null, "UTC",
-                Map.of("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099", "faceclock.odoo.read-timeout-seconds", "2"));
+                Map.of("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099", "faceclock.odoo.call-timeout-seconds", "2"));
         service.post("/api/v1/sync/odoo/config", Map.of("url", odoo.url(), "db", odoo.db(), "username", "admin",
                 "password", "admin"));
         return service;
