@@ -254,8 +254,8 @@ abstract class OdooGuideBehaviour {
     void odoo_is_told_how_each_punch_was_made_where_it_has_the_fields() {
         int emp = odoo.addEmployee(Map.of("name", "Mo Modes", "barcode", "MODE1"));
         assertEquals(200, service.post("/api/v1/sync/odoo/pull", Map.of()).status());
-        var services = service.app().services();
-        var rules = service.app().faces().rules();
+        var services = service.app().beans();
+        var rules = service.app().beans().settings().attendance();
         long ref = services.jdbc().queryOne("SELECT id FROM person WHERE person_id = ?", rs -> rs.getLong(1), "MODE1")
                 .orElseThrow();
         Instant day = Instant.parse("2024-11-04T08:00:00Z");
