@@ -18,13 +18,25 @@ public final class FaceApi {
         this.clock = clock;
     }
 
+    /** One photo or several in one call; the answer says how many usable templates the person now has. */
     public void enrol(Exchange ex) {
         String personId = PersonApi.personIdFromPath(ex);
-        ImageInput in = ImageInput.of(ex);
+        ImageInput.Many in = ImageInput.many(ex);
         boolean force = "true".equalsIgnoreCase(in.field(ex, "force"));
-        FaceRegistry.Enrolled e = registry.enrol(personId, in.image(), force);
-        Responses.created(ex, Map.of("data", json(personId, e.face()), "message", "Face " + e.face().id()
-                + " enrolled for " + personId));
+        FaceRegistry.Enrolment e = registry.enrolAll(personId, in.images(), force);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", json(personId, e.enrolled().get(0)));
+        body.put("faces", e.enrolled().stream().map(f -> json(personId, f)).toList());
+        body.put("refused", e.refused().stream().map(r -> Map.of("photo", r.index() + 1, "error", r.reason())).toList());
+        body.put("templates", e.templates());
+        body.put("enough", e.enough());
+        body.put("enough_templates", FaceRegistry.ENOUGH_TEMPLATES);
+        String faces = e.enrolled().size() == 1 ? "Face " + e.enrolled().get(0).id()
+                : e.enrolled().size() + " of " + in.images().size() + " photos";
+        body.put("message", faces + " enrolled for " + personId + "; " + e.templates() + " usable template"
+                + (e.templates() == 1 ? "" : "s") + (e.enough() ? ", enough"
+                : ", enrol at least " + FaceRegistry.ENOUGH_TEMPLATES + " for a reliable match"));
+        Responses.created(ex, body);
     }
 
     public void list(Exchange ex) {

@@ -7,10 +7,16 @@ import io.faceclock.face.FaceEngineUnavailableException;
 import io.faceclock.face.FaceEvaluation;
 import io.faceclock.face.FaceSettings;
 import io.faceclock.face.LabelledPhoto;
-import io.faceclock.face.Matcher;
+import io.faceclock.face.PersonScoring;
+import io.faceclock.recognition.OpenSetEvaluation;
+import io.faceclock.recognition.OpenSetReport;
+import io.faceclock.recognition.PairsEvaluation;
+import io.faceclock.recognition.RecognitionRule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,11 +26,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure face recognition on labelled photos (tab-separated: path, set, identity).")
+        description = {"Measure face recognition on labelled photos and clips (tab-separated: path, set, identity;"
+                + " identity - for strangers) or on a list of pairs.",
+                "Modes: photos (every pair of photos; the default), open-set (enrol part, probe with the rest and"
+                        + " with strangers, count each decision), pairs (--pairs FILE: file_a file_b same)."})
 public class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--labels", required = true, description = "labels file; paths are relative to its folder")
-    Path labels;
+    @Option(names = "--labels", description = "labels file; paths are relative to its folder (repeatable)")
+    List<Path> labels = new ArrayList<>();
+
+    @Option(names = "--pairs", description = "pairs file (LFW style: file_a file_b same); selects the pairs mode")
+    Path pairs;
+
+    @Option(names = "--mode", description = "photos, open-set or pairs (default: photos, or pairs with --pairs)")
+    String mode;
+
+    @Option(names = "--split", description = "open-set: all, calibration or report (default: ${DEFAULT-VALUE})")
+    String split = "all";
+
+    @Option(names = "--enrol", description = "open-set: photos enrolled per person (default: ${DEFAULT-VALUE})")
+    int enrol = 3;
+
+    @Option(names = "--frames-per-clip", description = "open-set: frames enrolled from a person's clip (default: ${DEFAULT-VALUE})")
+    int framesPerClip = 5;
+
+    @Option(names = "--frame-step", description = "open-set: probe every n-th frame of a clip (default: ${DEFAULT-VALUE})")
+    int frameStep = 1;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -32,8 +59,26 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--models", description = "models folder (default: $FACECLOCK_MODELS_DIR, else ./models)")
     Path models;
 
-    @Option(names = "--threshold", description = "match threshold (default: ${DEFAULT-VALUE})")
-    double threshold = Matcher.DEFAULT_THRESHOLD;
+    @Option(names = "--threshold", description = "score a face of at least --small-face-px needs (default: the shipped one)")
+    Double threshold;
+
+    @Option(names = "--margin", description = "lead over the next person such a face needs")
+    Double margin;
+
+    @Option(names = "--small-face-px", description = "faces narrower than this are small")
+    Integer smallFacePx;
+
+    @Option(names = "--small-face-threshold", description = "score a small face needs")
+    Double smallFaceThreshold;
+
+    @Option(names = "--small-face-margin", description = "lead a small face needs")
+    Double smallFaceMargin;
+
+    @Option(names = "--min-match-px", description = "faces narrower than this are undecided")
+    Integer minMatchPx;
+
+    @Option(names = "--person-score", description = "best, best-two or mean: how a person's templates make one score")
+    String personScore;
 
     @Spec
     CommandSpec spec;
@@ -41,20 +86,70 @@ public class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        EvaluationReport report;
-        try (FaceEngine engine = FaceEngine.open(FaceSettings.defaults(ModelsFolder.resolve(models)))) {
-            report = new FaceEvaluation(engine).run(LabelledPhoto.read(labels), threshold);
+        String m = mode != null ? mode : pairs != null ? "pairs" : "photos";
+        try (FaceEngine engine = FaceEngine.open(FaceSettings.defaults(ModelsFolder.resolve(models)).withThumbnails(false))) {
+            RecognitionRule rule = rule();
+            switch (m) {
+                case "photos" -> {
+                    EvaluationReport r = new FaceEvaluation(engine).run(photos(), rule.threshold());
+                    print(out, toMap(r), () -> printText(out, r));
+                }
+                case "open-set" -> {
+                    OpenSetReport r = new OpenSetEvaluation(engine, rule, enrol, framesPerClip, frameStep)
+                            .run(photos(), split);
+                    print(out, EvalReports.openSet(r), () -> EvalReports.printOpenSet(out, r));
+                }
+                case "pairs" -> {
+                    if (pairs == null) {
+                        throw new IllegalArgumentException("the pairs mode needs --pairs FILE");
+                    }
+                    PairsEvaluation.Report r = new PairsEvaluation(engine, rule).run(pairs);
+                    print(out, EvalReports.pairs(r, rule), () -> EvalReports.printPairs(out, r));
+                }
+                default -> throw new IllegalArgumentException("--mode must be photos, open-set or pairs, got '" + m + "'");
+            }
         } catch (FaceEngineUnavailableException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(toMap(report)));
-        } else {
-            printText(out, report);
-        }
         out.flush();
         return 0;
+    }
+
+    private void print(PrintWriter out, Map<String, Object> map, Runnable text) throws Exception {
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(map));
+        } else {
+            text.run();
+        }
+    }
+
+    private List<LabelledPhoto> photos() {
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("this mode needs --labels FILE");
+        }
+        List<LabelledPhoto> all = new ArrayList<>();
+        labels.forEach(l -> all.addAll(LabelledPhoto.read(l)));
+        return all;
+    }
+
+    private RecognitionRule rule() {
+        RecognitionRule d = RecognitionRule.DEFAULT;
+        PersonScoring scoring = d.scoring();
+        if (personScore != null) {
+            try {
+                scoring = PersonScoring.valueOf(personScore.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--person-score must be best, best-two or mean, got '" + personScore + "'");
+            }
+        }
+        return new RecognitionRule(or(threshold, d.threshold()), or(margin, d.margin()),
+                smallFacePx == null ? d.smallFacePx() : smallFacePx, or(smallFaceThreshold, d.smallFaceThreshold()),
+                or(smallFaceMargin, d.smallFaceMargin()), minMatchPx == null ? d.minFacePx() : minMatchPx, scoring);
+    }
+
+    private static double or(Double v, double fallback) {
+        return v == null ? fallback : v;
     }
 
     static Map<String, Object> toMap(EvaluationReport r) {
@@ -69,8 +164,8 @@ public class EvalCommand implements Callable<Integer> {
         m.put("rank1", r.rank1());
         m.put("ms_per_photo", r.msPerPhoto());
         m.put("usable_faces", r.usableFaces());
-        m.put("same_person", stats(r.samePerson()));
-        m.put("different_person", stats(r.differentPerson()));
+        m.put("same_person", EvalReports.stats(r.samePerson()));
+        m.put("different_person", EvalReports.stats(r.differentPerson()));
         m.put("zero_far_threshold", r.zeroFarThreshold());
         m.put("frr_at_zero_far_threshold", r.frrAtZeroFar());
         m.put("no_face", r.noFace());
@@ -78,21 +173,12 @@ public class EvalCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> stats(EvaluationReport.Stats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pairs", s.pairs());
-        m.put("mean", s.mean());
-        m.put("min", s.min());
-        m.put("max", s.max());
-        return m;
-    }
-
     private static void printText(PrintWriter out, EvaluationReport r) {
         out.printf(Locale.ROOT, "photos            %d%n", r.photos());
         out.printf(Locale.ROOT, "faces found       %d (%d pass quality)%n", r.facesFound(), r.usableFaces());
         out.printf(Locale.ROOT, "people            %d%n", r.people());
-        printStats(out, "same person", r.samePerson());
-        printStats(out, "different person", r.differentPerson());
+        EvalReports.printStats(out, "same person", r.samePerson());
+        EvalReports.printStats(out, "different person", r.differentPerson());
         out.printf(Locale.ROOT, "ROC AUC           %.4f%n", r.auc());
         out.printf(Locale.ROOT, "at threshold %.2f  FAR %.4f  FRR %.4f%n", r.threshold(), r.far(), r.frr());
         out.printf(Locale.ROOT, "zero-FAR threshold %.2f (FRR there %.4f)%n", r.zeroFarThreshold(), r.frrAtZeroFar());
@@ -100,9 +186,5 @@ public class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ms per photo      %.1f%n", r.msPerPhoto());
         r.noFace().forEach(p -> out.println("no face: " + p));
         r.rank1Errors().forEach(e -> out.println("rank-1 miss: " + e));
-    }
-
-    private static void printStats(PrintWriter out, String what, EvaluationReport.Stats s) {
-        out.printf(Locale.ROOT, "%-17s %d pairs, mean %.3f, min %.3f, max %.3f%n", what, s.pairs(), s.mean(), s.min(), s.max());
     }
 }

@@ -3,6 +3,7 @@ package io.faceclock.face;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -14,6 +15,10 @@ public final class VideoFaces {
 
     /** The faces of one frame, largest first. */
     public record FrameFaces(int frame, int width, int height, List<AnalyzedFace> faces) {
+    }
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's notices about every frame are noise here
     }
 
     private VideoFaces() {

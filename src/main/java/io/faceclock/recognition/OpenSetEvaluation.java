@@ -238,20 +238,22 @@ public final class OpenSetEvaluation {
         void mated(Probe p, List<PersonScore> ranked, List<String> people) {
             mated++;
             Decision d = rule.decide(p.face().quality(), ranked);
+            int own = people.indexOf(p.person());
+            double ownScore = ranked.stream().filter(s -> s.personKey() == own).mapToDouble(PersonScore::score)
+                    .findFirst().orElse(Double.NaN);
+            if (rule.decidable(p.face().quality())) {
+                if (rule.small(d.faceSizePx())) {
+                    lowSmall = min(lowSmall, ownScore);
+                } else {
+                    lowLarge = min(lowLarge, ownScore);
+                }
+            }
             if (d.verdict() == Verdict.UNDECIDED) {
                 undecided++;
                 return;
             }
-            int own = people.indexOf(p.person());
             boolean first = !ranked.isEmpty() && ranked.get(0).personKey() == own;
             rank1 += first ? 1 : 0;
-            double ownScore = ranked.stream().filter(s -> s.personKey() == own).mapToDouble(PersonScore::score)
-                    .findFirst().orElse(Double.NaN);
-            if (rule.small(d.faceSizePx())) {
-                lowSmall = min(lowSmall, ownScore);
-            } else {
-                lowLarge = min(lowLarge, ownScore);
-            }
             switch (d.verdict()) {
                 case RECOGNIZED -> {
                     if (first) {
@@ -279,7 +281,8 @@ public final class OpenSetEvaluation {
                 }
                 default -> { }
             }
-            if (d.verdict() != Verdict.UNDECIDED && d.best() != null) {
+            // every face the rule could decide counts, also those it left undecided for want of a higher score
+            if (rule.decidable(p.face().quality()) && d.best() != null) {
                 if (rule.small(d.faceSizePx())) {
                     worstSmall = max(worstSmall, d.best().score());
                 } else {

@@ -15,8 +15,10 @@ import java.util.Locale;
  * templates ({@link #scoring}). The best person is recognised only when their score reaches the
  * threshold <em>and</em> leads the runner-up by the margin; a lead too small is {@code ambiguous},
  * never a guess. Small faces embed worse (a 50 px face is mostly interpolation at 112 px), so faces
- * narrower than {@link #smallFacePx} need the higher small-face threshold and margin, and faces
- * narrower than {@link #minFacePx}, turned or unclear ones are {@code undecided}, with the reason.
+ * narrower than {@link #smallFacePx} need the higher small-face threshold and margin: below the
+ * ordinary threshold such a face is {@code unknown}, between the two it is {@code undecided} (it may be
+ * them, too far away to be sure). Faces narrower than {@link #minFacePx}, turned or unclear ones are
+ * {@code undecided} too, always with the reason.
  * The defaults are measured: see docs/face-threshold.md.
  *
  * @param threshold          score a face of at least {@code smallFacePx} needs
@@ -30,7 +32,7 @@ import java.util.Locale;
 public record RecognitionRule(double threshold, double margin, int smallFacePx, double smallFaceThreshold,
                               double smallFaceMargin, int minFacePx, PersonScoring scoring) {
 
-    public static final RecognitionRule DEFAULT = new RecognitionRule(0.45, 0.08, 80, 0.65, 0.10, 40,
+    public static final RecognitionRule DEFAULT = new RecognitionRule(0.45, 0.08, 80, 0.65, 0.10, 48,
             PersonScoring.BEST_TWO);
 
     public RecognitionRule {
@@ -78,9 +80,15 @@ public record RecognitionRule(double threshold, double margin, int smallFacePx, 
         if (best == null) {
             return new Decision(Verdict.UNKNOWN, null, null, lead, size, needScore, needMargin, "nobody is enrolled");
         }
-        if (best.score() < needScore) {
+        if (best.score() < threshold) {
             return new Decision(Verdict.UNKNOWN, best, second, lead, size, needScore, needMargin,
-                    f("best score %.3f is below the %.2f this face needs: not anyone enrolled", best.score(), needScore));
+                    f("best score %.3f is below %.2f: not anyone enrolled", best.score(), threshold));
+        }
+        if (best.score() < needScore) {
+            // enough for a large face: it may well be them, too far away to be sure
+            return new Decision(Verdict.UNDECIDED, best, second, lead, size, needScore, needMargin,
+                    f("face too small to be sure (%d px, score %.3f, needs %.2f): come closer", size, best.score(),
+                            needScore));
         }
         if (second != null && lead < needMargin) {
             return new Decision(Verdict.AMBIGUOUS, best, second, lead, size, needScore, needMargin,

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceclock.face.FaceException.Kind;
+import io.faceclock.recognition.Decision;
+import io.faceclock.recognition.RecognitionRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ class FaceEngineTest {
     static final String OBAMA = "facerec/obama/examples_obama.jpg";
     static final String OBAMA_2 = "facerec/obama/examples_obama2.jpg";
     static final String BIDEN = "facerec/biden/examples_biden.jpg";
+    static final RecognitionRule RULE = RecognitionRule.DEFAULT;
 
     static FaceEngine engine;
 
@@ -62,11 +65,11 @@ class FaceEngineTest {
         gallery.add(template(2, 200, BIDEN));
         gallery.add(template(3, 300, "facerec/rose_leslie/examples_knn_examples_train_rose_leslie_img1.jpg"));
 
-        Optional<GalleryHit> hit = Matcher.defaults()
-                .identify(gallery, engine.embedSingle(Shared.photo(OBAMA_2)).embedding());
+        AnalyzedFace obama2 = engine.embedSingle(Shared.photo(OBAMA_2));
+        Decision d = RULE.decide(obama2.quality(), gallery.score(obama2.embedding(), 3, RULE.scoring()));
 
-        assertTrue(hit.isPresent(), "obama2 matched nobody");
-        assertEquals(100, hit.get().personKey());
+        assertTrue(d.recognized(), "obama2 matched nobody: " + d);
+        assertEquals(100, d.best().personKey());
     }
 
     @Test
@@ -82,9 +85,9 @@ class FaceEngineTest {
         List<LabelledPhoto> strangers = photos.stream().filter(p -> p.identity().equals("kit_harington")).toList();
         assertFalse(strangers.isEmpty());
         for (LabelledPhoto stranger : strangers) {
-            List<GalleryHit> hits = gallery.search(embed(stranger), 1);
-            assertEquals(Optional.empty(), Matcher.defaults().identify(hits),
-                    stranger.path() + " was taken for someone, best similarity " + hits.get(0).similarity());
+            AnalyzedFace face = engine.analyze(read(stranger)).get(0);
+            Decision d = RULE.decide(face.quality(), gallery.score(face.embedding(), 3, RULE.scoring()));
+            assertEquals(Decision.Verdict.UNKNOWN, d.verdict(), stranger.path() + " was taken for someone: " + d);
         }
     }
 
@@ -165,13 +168,14 @@ class FaceEngineTest {
     @Test
     void verificationSaysSameForOnePersonAndDifferentForTwo() {
         float[] obama = engine.embedSingle(Shared.photo(OBAMA)).embedding();
-        float[] obama2 = engine.embedSingle(Shared.photo(OBAMA_2)).embedding();
-        float[] biden = engine.embedSingle(Shared.photo(BIDEN)).embedding();
-        Matcher matcher = Matcher.defaults();
+        AnalyzedFace obama2 = engine.embedSingle(Shared.photo(OBAMA_2));
+        AnalyzedFace biden = engine.embedSingle(Shared.photo(BIDEN));
+        double same = Vectors.cosine(obama, obama2.embedding());
+        double different = Vectors.cosine(obama, biden.embedding());
 
-        assertTrue(matcher.verify(obama, obama2).samePerson());
-        assertFalse(matcher.verify(obama, biden).samePerson());
-        assertTrue(matcher.verify(obama, obama2).similarity() > matcher.verify(obama, biden).similarity());
+        assertTrue(RULE.verify(obama2.quality(), new PersonScore(1, same, same, 1, 1), null).recognized());
+        assertFalse(RULE.verify(biden.quality(), new PersonScore(1, different, different, 1, 1), null).recognized());
+        assertTrue(same > different);
     }
 
     @Test
@@ -215,8 +219,12 @@ class FaceEngineTest {
     }
 
     private static float[] embed(LabelledPhoto p) {
+        return engine.embedSingle(read(p)).embedding();
+    }
+
+    private static byte[] read(LabelledPhoto p) {
         try {
-            return engine.embedSingle(java.nio.file.Files.readAllBytes(p.path())).embedding();
+            return java.nio.file.Files.readAllBytes(p.path());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

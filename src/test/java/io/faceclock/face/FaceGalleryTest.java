@@ -52,6 +52,43 @@ class FaceGalleryTest {
     }
 
     @Test
+    void peopleAreScoredFromAllTheirTemplatesLikeABruteForceScan() {
+        FaceGallery gallery = new FaceGallery(MODEL, 128);
+        List<Template> all = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) { // 1 to 4 templates per person, across block boundaries
+            Template t = new Template(i, (i * 7) % 900, MODEL, unit());
+            all.add(t);
+            gallery.add(t);
+        }
+        for (int i = 0; i < 300; i++) { // some people lose templates, some lose all of them
+            gallery.remove(all.get(i * 5).templateId());
+        }
+        List<Template> left = new ArrayList<>(all);
+        for (int i = 0; i < 300; i++) {
+            left.remove(all.get(i * 5));
+        }
+        for (PersonScoring scoring : PersonScoring.values()) {
+            float[] query = unit();
+            Map<Long, List<Double>> sims = new HashMap<>();
+            for (Template t : left) {
+                sims.computeIfAbsent(t.personKey(), k -> new ArrayList<>()).add(Vectors.cosine(query, t.embedding()));
+            }
+            List<Map.Entry<Long, Double>> expected = sims.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), scoring.score(e.getValue().stream().mapToDouble(d -> d).toArray())))
+                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed()).limit(5).toList();
+
+            List<PersonScore> got = gallery.score(query, 5, scoring);
+
+            assertEquals(5, got.size());
+            for (int k = 0; k < 5; k++) {
+                assertEquals(expected.get(k).getKey(), got.get(k).personKey(), scoring + " rank " + k);
+                assertEquals(expected.get(k).getValue(), got.get(k).score(), 1e-5);
+                assertEquals(sims.get(got.get(k).personKey()).size(), got.get(k).templates());
+            }
+        }
+    }
+
+    @Test
     void aRemovedTemplateOrPersonIsGoneFromTheNextSearch() {
         FaceGallery gallery = new FaceGallery(MODEL, 128);
         List<Template> all = new ArrayList<>();
