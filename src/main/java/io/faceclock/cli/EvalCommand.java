@@ -53,6 +53,10 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--frame-step", description = "open-set: probe every n-th frame of a clip (default: ${DEFAULT-VALUE})")
     int frameStep = 1;
 
+    @Option(names = "--probe-face-px", description = "open-set: shrink each photo probe so its face is this wide"
+            + " (on a 640x480 frame) to see what size recognition copes with")
+    int probeFacePx;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -95,7 +99,7 @@ public class EvalCommand implements Callable<Integer> {
                     print(out, toMap(r), () -> printText(out, r));
                 }
                 case "open-set" -> {
-                    OpenSetReport r = new OpenSetEvaluation(engine, rule, enrol, framesPerClip, frameStep)
+                    OpenSetReport r = new OpenSetEvaluation(engine, rule, enrol, framesPerClip, frameStep, probeFacePx)
                             .run(photos(), split);
                     print(out, EvalReports.openSet(r), () -> EvalReports.printOpenSet(out, r));
                 }

@@ -154,36 +154,39 @@ public final class FaceGallery {
     public List<PersonScore> score(float[] query, int topK, PersonScoring scoring) {
         float[] q = unit(query);
         float[] scores = new float[BLOCK];
+        boolean mean = scoring == PersonScoring.MEAN;
         lock.readLock().lock();
         try {
             int n = people.slots();
-            float[] best = new float[n];
-            float[] second = new float[n];
-            float[] sum = new float[n];
-            long[] bestTemplate = new long[n];
-            Arrays.fill(best, Float.NEGATIVE_INFINITY);
-            Arrays.fill(second, Float.NEGATIVE_INFINITY);
+            Tally t = TALLY.get().reset(n);
+            float[] best = t.best, second = t.second, sum = t.sum;
+            int[] bestSlot = t.bestSlot;
             for (int b = 0; b * BLOCK < size; b++) {
                 int count = Math.min(BLOCK, size - b * BLOCK);
                 scoreBlock(blocks.get(b), q, count, scores);
+                int base = b * BLOCK;
                 for (int i = 0; i < count; i++) {
-                    int slot = b * BLOCK + i;
-                    int p = personOfSlot[slot];
+                    int p = personOfSlot[base + i];
                     float s = scores[i];
-                    sum[p] += s;
-                    if (s > best[p]) {
-                        second[p] = best[p];
-                        best[p] = s;
-                        bestTemplate[p] = templateIds[slot];
-                    } else if (s > second[p]) {
-                        second[p] = s;
+                    if (mean) {
+                        sum[p] += s;
+                    }
+                    if (s > second[p]) {
+                        if (s > best[p]) {
+                            second[p] = best[p];
+                            best[p] = s;
+                            bestSlot[p] = base + i;
+                        } else {
+                            second[p] = s;
+                        }
                     }
                 }
             }
             List<PersonScore> top = new ArrayList<>(topK + 1);
             for (int p = 0; p < n; p++) {
                 int templates = people.templates(p);
-                if (templates == 0) {
+                // every scoring is at most the best template, so most people are passed over unscored
+                if (templates == 0 || (top.size() == topK && best[p] <= top.get(topK - 1).score())) {
                     continue;
                 }
                 double score = scoring.score(best[p], second[p], sum[p], templates);
@@ -192,7 +195,7 @@ public final class FaceGallery {
                     while (at > 0 && top.get(at - 1).score() < score) {
                         at--;
                     }
-                    top.add(at, new PersonScore(people.key(p), score, best[p], bestTemplate[p], templates));
+                    top.add(at, new PersonScore(people.key(p), score, best[p], templateIds[bestSlot[p]], templates));
                     if (top.size() > topK) {
                         top.remove(top.size() - 1);
                     }
@@ -201,6 +204,29 @@ public final class FaceGallery {
             return top;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** Per-thread scratch arrays for {@link #score}, so a search over 100,000 people allocates nothing. */
+    private static final ThreadLocal<Tally> TALLY = ThreadLocal.withInitial(Tally::new);
+
+    private static final class Tally {
+        float[] best = new float[0];
+        float[] second = new float[0];
+        float[] sum = new float[0];
+        int[] bestSlot = new int[0];
+
+        Tally reset(int n) {
+            if (best.length < n) {
+                best = new float[n];
+                second = new float[n];
+                sum = new float[n];
+                bestSlot = new int[n];
+            }
+            Arrays.fill(best, 0, n, Float.NEGATIVE_INFINITY);
+            Arrays.fill(second, 0, n, Float.NEGATIVE_INFINITY);
+            Arrays.fill(sum, 0, n, 0f);
+            return this;
         }
     }
 

@@ -1,5 +1,9 @@
 package io.faceclock.recognition;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.LabelledPhoto;
@@ -17,6 +21,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Open-set identification as a time clock meets it: enrol part of the labelled people, probe with
@@ -50,13 +58,21 @@ public final class OpenSetEvaluation {
     private final int enrol;
     private final int framesPerClip;
     private final int step;
+    private final int probeFacePx;
 
-    public OpenSetEvaluation(FaceEngine engine, RecognitionRule rule, int enrol, int framesPerClip, int step) {
+    /**
+     * @param probeFacePx when above 0, every photo probe is first shrunk so that its face is this wide,
+     *                    on a grey 640x480 frame (a camera's view of the same person); enrolment keeps the
+     *                    full photos. It measures what face size recognition still copes with.
+     */
+    public OpenSetEvaluation(FaceEngine engine, RecognitionRule rule, int enrol, int framesPerClip, int step,
+                             int probeFacePx) {
         this.engine = engine;
         this.rule = rule;
         this.enrol = enrol;
         this.framesPerClip = framesPerClip;
         this.step = step;
+        this.probeFacePx = probeFacePx;
     }
 
     public OpenSetReport run(List<LabelledPhoto> items, String split) {
@@ -112,7 +128,26 @@ public final class OpenSetEvaluation {
             return;
         }
         for (int i = 0; i < faces.size(); i++) {
-            probes.add(new Probe(person.get(0).set(), who, sources.get(i), faces.get(i), enrolable(faces, i + 1, n, i)));
+            AnalyzedFace probe = probeFacePx > 0 ? shrunk(person.get(i), faces.get(i)) : faces.get(i);
+            if (probe == null) {
+                missed[0]++;
+            } else {
+                probes.add(new Probe(person.get(0).set(), who, sources.get(i), probe, enrolable(faces, i + 1, n, i)));
+            }
+        }
+    }
+
+    /** The photo shrunk so its face is probeFacePx wide, on a grey 640x480 frame, analysed again; null without a face. */
+    private AnalyzedFace shrunk(LabelledPhoto photo, AnalyzedFace face) {
+        double f = probeFacePx / face.box().width();
+        try (Mat image = engine.decoder().decode(read(photo)); Mat small = new Mat()) {
+            resize(image, small, new Size(Math.max(1, (int) Math.round(image.cols() * f)),
+                    Math.max(1, (int) Math.round(image.rows() * f))), 0, 0, INTER_AREA);
+            try (Mat frame = new Mat(Math.max(480, small.rows()), Math.max(640, small.cols()), CV_8UC3,
+                    new Scalar(128, 128, 128, 0)); Mat roi = new Mat(frame, new Rect(0, 0, small.cols(), small.rows()))) {
+                small.copyTo(roi);
+                return engine.analyze(frame).stream().findFirst().orElse(null);
+            }
         }
     }
 
