@@ -1,6 +1,9 @@
 package io.faceclock.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faceclock.json.Json;
@@ -14,9 +17,13 @@ import java.util.regex.Pattern;
 public final class JsonInput {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
-    private static final Pattern MARKUP = Pattern.compile("[<>]");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,200}?)'");
     private static final int MAX_METADATA_CHARS = 16_384;
+    /** How deep a request body may nest; Jackson's own limit (1000) is far beyond any real request. */
+    static final int MAX_DEPTH = 32;
+    /** How deep a stored JSON object (metadata) may nest, counting itself as level 1. */
+    static final int MAX_METADATA_DEPTH = 16;
+    private static final ObjectMapper INPUT = Json.strict(MAX_DEPTH);
 
     private final ObjectNode node;
 
@@ -31,21 +38,49 @@ public final class JsonInput {
             throw new ApiException(415, "Content-Type", "Send the body as application/json"
                     + (type == null ? "" : ", not " + Texts.clip(type)));
         }
-        String body = req.body();
+        String charset = charset(type);
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
+            throw new ApiException(415, "Content-Type", "Send JSON as UTF-8 (RFC 8259), not " + Texts.clip(charset));
+        }
+        String body = Texts.utf8(req.bodyBytes());
         if (body.isBlank()) {
             throw ApiException.badRequest("body", "The request body is empty; send a JSON object");
         }
+        return new JsonInput(parse(body));
+    }
+
+    /** One JSON object, nested at most {@value #MAX_DEPTH} levels, each key once. */
+    static ObjectNode parse(String body) {
         JsonNode parsed;
         try {
-            parsed = Json.MAPPER.readTree(body);
+            parsed = INPUT.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("body", "The body is nested deeper than " + MAX_DEPTH
+                    + " levels or holds a value too long to read");
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            java.util.regex.Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (dup.find()) {
+                throw ApiException.badRequest(dup.group(1), "The field '" + Texts.clip(dup.group(1))
+                        + "' is given twice; give each field once");
+            }
+            JsonLocation at = e.getLocation();
+            throw ApiException.badRequest("body", "The body is not valid JSON: " + Texts.clip(e.getOriginalMessage())
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (!(parsed instanceof ObjectNode obj)) {
             throw ApiException.badRequest("body", "The body must be a JSON object");
         }
-        return new JsonInput(obj);
+        return obj;
+    }
+
+    private static String charset(String contentType) {
+        for (String part : contentType.toLowerCase(Locale.ROOT).split(";")) {
+            String p = part.trim();
+            if (p.startsWith("charset=")) {
+                return p.substring(8).replace("\"", "").trim();
+            }
+        }
+        return null;
     }
 
     static boolean isJson(String contentType) {
@@ -78,35 +113,16 @@ public final class JsonInput {
         return node.has(field) && node.get(field).isNull();
     }
 
-    /** Plain text: no markup, no control characters, at most max characters; blank becomes null. */
+    /** Plain text (see {@link Texts#plain}): at most max characters; blank becomes null. */
     public String text(String field, boolean required, int max) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiException.badRequest(field, field + " is required");
-            }
-            return null;
+            return Texts.plain(field, null, required, max);
         }
         if (!v.isTextual()) {
             throw ApiException.badRequest(field, field + " must be a string, got " + kind(v));
         }
-        String s = v.asText().strip();
-        if (s.isEmpty()) {
-            if (required) {
-                throw ApiException.badRequest(field, field + " must not be empty");
-            }
-            return null;
-        }
-        if (s.length() > max) {
-            throw ApiException.badRequest(field, field + " is longer than " + max + " characters");
-        }
-        if (MARKUP.matcher(s).find()) {
-            throw ApiException.badRequest(field, field + " must not contain < or > (no HTML or markup)");
-        }
-        if (CONTROL.matcher(s).find()) {
-            throw ApiException.badRequest(field, field + " must not contain control characters");
-        }
-        return s;
+        return Texts.plain(field, v.asText(), required, max);
     }
 
     public String matching(String field, boolean required, Pattern pattern, String rule) {
@@ -155,10 +171,24 @@ public final class JsonInput {
         if (!v.isObject()) {
             throw ApiException.badRequest(field, field + " must be a JSON object, got " + kind(v));
         }
-        if (v.toString().length() > MAX_METADATA_CHARS) {
+        if (depth(v) > MAX_METADATA_DEPTH) {
+            throw ApiException.badRequest(field, field + " is nested deeper than " + MAX_METADATA_DEPTH + " levels");
+        }
+        String text = v.toString();
+        if (text.length() > MAX_METADATA_CHARS) {
             throw ApiException.badRequest(field, field + " is larger than " + MAX_METADATA_CHARS + " characters");
         }
-        return Json.readMap(v.toString());
+        Texts.unicode(field, text);
+        return Json.readMap(text);
+    }
+
+    /** How many levels of objects and arrays: 0 for a scalar, 1 for {"a": 1}, 2 for {"a": {"b": 1}}. */
+    static int depth(JsonNode v) {
+        int deepest = 0;
+        for (JsonNode child : v) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return v.isContainerNode() ? deepest + 1 : 0;
     }
 
     private static String kind(JsonNode v) {

@@ -57,7 +57,8 @@ public final class OdooApi {
     public void test(Exchange ex) {
         OdooConfig given = optionalCredentials(ex, Set.of());
         Map<String, Object> result = sync.test(given);
-        Responses.write(ex, 200, result);
+        // a failed test is Odoo's failure, answered as a failed push is: 502 with the reason
+        Responses.write(ex, Boolean.TRUE.equals(result.get("success")) ? 200 : 502, result);
     }
 
     public PullReply pull(Exchange ex) {

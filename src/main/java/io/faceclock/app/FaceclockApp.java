@@ -19,6 +19,8 @@ public final class FaceclockApp implements AutoCloseable {
 
     private final FaceclockConfiguration beans;
     private final Main main;
+    /** Camel's HTTP server runs on this Vert.x, handed over guarded (see HttpConnectionGuard). */
+    private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
 
     private FaceclockApp(FaceclockConfiguration beans) {
         this.beans = beans;
@@ -73,6 +75,7 @@ public final class FaceclockApp implements AutoCloseable {
         }
         main.configure().addConfiguration(beans);
         main.configure().addConfiguration(new CameraConfiguration(beans));
+        main.bind("vertx", HttpConnectionGuard.guarded(vertx));
         try {
             main.start();
         } catch (Exception e) {
@@ -159,6 +162,11 @@ public final class FaceclockApp implements AutoCloseable {
             main.stop();
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Stopping Vert.x: {}", e.getMessage());
         }
         beans.close();
     }

@@ -83,16 +83,36 @@ public final class SiteClock {
         return t.atZone(zone).format(HUMAN) + " (" + zone.getId() + ")";
     }
 
+    /** The days faceclock takes: a date outside is a typo (year 0, +99999) or a clock gone wrong. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
     public LocalDate parseDate(String field, String text) {
+        LocalDate d;
         try {
-            return LocalDate.parse(text.trim());
+            d = LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, field + " must be a real date as YYYY-MM-DD, got '" + clip(text) + "'");
         }
+        return inRange(field, d, text);
+    }
+
+    private static LocalDate inRange(String field, LocalDate d, String text) {
+        if (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY)) {
+            throw new InvalidInputException(field, field + " must be between " + FIRST_DAY + " and " + LAST_DAY
+                    + ", got '" + clip(text) + "'");
+        }
+        return d;
     }
 
     /** ISO-8601 with an offset or Z; without one the time is read on the site's wall clock. */
     public Instant parseInstant(String field, String text) {
+        Instant t = parseAnyInstant(field, text);
+        inRange(field, t.atZone(zone).toLocalDate(), text);
+        return t;
+    }
+
+    private Instant parseAnyInstant(String field, String text) {
         String s = text.trim();
         try {
             return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.SECONDS);

@@ -23,6 +23,11 @@ public final class AuditLog {
     public static final String SECURITY = "security";
     public static final String CONFIG = "config";
     public static final String SYSTEM = "system";
+    public static final String CAMERA = "camera";
+
+    /** Every category an entry may have; a new one is added here. */
+    public static final List<String> CATEGORIES = List.of(SECURITY, ATTENDANCE, PERSON, CAMERA, ODOO_SYNC, CONFIG,
+            SYSTEM);
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
@@ -53,8 +58,27 @@ public final class AuditLog {
     }
 
     public List<LogEntry> newest(String category, LogLevel minLevel, int limit) {
-        List<String> where = new ArrayList<>();
+        return newest(category, minLevel, null, limit);
+    }
+
+    /** The newest entries of a category (null: all) at minLevel or above, logged at or after since (null: any). */
+    public List<LogEntry> newest(String category, LogLevel minLevel, Instant since, int limit) {
         List<Object> args = new ArrayList<>();
+        String where = where(category, minLevel, since, args);
+        args.add(limit);
+        return jdbc.query("SELECT id, logged_at, category, level, message, details FROM audit_log" + where
+                + " ORDER BY id DESC LIMIT ?", AuditLog::map, args.toArray());
+    }
+
+    /** How many entries the same filter matches in all. */
+    public long count(String category, LogLevel minLevel, Instant since) {
+        List<Object> args = new ArrayList<>();
+        String where = where(category, minLevel, since, args);
+        return jdbc.queryOne("SELECT COUNT(*) FROM audit_log" + where, rs -> rs.getLong(1), args.toArray()).orElse(0L);
+    }
+
+    private static String where(String category, LogLevel minLevel, Instant since, List<Object> args) {
+        List<String> where = new ArrayList<>();
         if (category != null) {
             where.add("category = ?");
             args.add(category);
@@ -68,10 +92,11 @@ public final class AuditLog {
             }
             where.add("level IN (" + String.join(",", levels) + ")");
         }
-        args.add(limit);
-        String sql = "SELECT id, logged_at, category, level, message, details FROM audit_log"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT ?";
-        return jdbc.query(sql, AuditLog::map, args.toArray());
+        if (since != null) {
+            where.add("logged_at >= ?");
+            args.add(since);
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
     /** Deletes entries older than the retention period; returns how many went. */

@@ -87,6 +87,9 @@ public final class PersonService {
         return jdbc.inTransaction(c -> {
             Person existing = store.lockByPersonId(c, personId).orElseThrow(() -> notFound(personId));
             PersonFields f = change.apply(existing);
+            if (f.equals(existing.fields())) {
+                return existing; // nothing changes, so neither does updated_at
+            }
             if (!f.personId().equals(personId) && store.findByPersonId(c, f.personId()).isPresent()) {
                 throw new ConflictException("person_id", "A person with person_id '" + f.personId() + "' already exists");
             }

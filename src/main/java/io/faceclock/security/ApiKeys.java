@@ -2,6 +2,7 @@ package io.faceclock.security;
 
 import io.faceclock.audit.AuditLog;
 import io.faceclock.audit.LogLevel;
+import io.faceclock.errors.ConflictException;
 import io.faceclock.store.ApiKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -87,8 +88,14 @@ public final class ApiKeys {
         return store.all();
     }
 
+    /** False when no live key has the id; refused when it is the last live admin key (nobody could manage keys). */
     public boolean revoke(long id) {
-        boolean done = store.revoke(id, clock.instant());
+        ApiKeyStore.Revocation outcome = store.revoke(id, clock.instant());
+        if (outcome == ApiKeyStore.Revocation.LAST_ADMIN) {
+            throw new ConflictException("id", "API key " + id + " is the last active admin key: without it nobody"
+                    + " could manage keys any more. Create another admin key first, then revoke this one");
+        }
+        boolean done = outcome == ApiKeyStore.Revocation.REVOKED;
         if (done) {
             cache.values().removeIf(c -> c.key.id() == id);
             audit.write(AuditLog.SECURITY, LogLevel.INFO, "API key " + id + " revoked", Map.of("key_id", id));

@@ -37,8 +37,23 @@ public final class ApiKeyStore {
         return jdbc.queryOne("SELECT COUNT(*) FROM api_key WHERE revoked_at IS NULL", rs -> rs.getLong(1)).orElse(0L);
     }
 
-    public boolean revoke(long id, Instant now) {
-        return jdbc.update("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id) == 1;
+    /** What a revocation did. */
+    public enum Revocation { REVOKED, NOT_FOUND, LAST_ADMIN }
+
+    /**
+     * Revokes a live key, unless it is the last live admin key. The live admin keys are locked
+     * first, so two revocations at once cannot each leave the other's key as "another admin".
+     */
+    public Revocation revoke(long id, Instant now) {
+        return jdbc.inTransaction(c -> {
+            List<Long> admins = Jdbc.query(c, "SELECT id FROM api_key WHERE scope = ? AND revoked_at IS NULL "
+                    + "ORDER BY id FOR UPDATE", rs -> rs.getLong(1), Scope.ADMIN.wire());
+            if (admins.size() == 1 && admins.get(0) == id) {
+                return Revocation.LAST_ADMIN;
+            }
+            return Jdbc.update(c, "UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id) == 1
+                    ? Revocation.REVOKED : Revocation.NOT_FOUND;
+        });
     }
 
     public void touch(long id, Instant now) {

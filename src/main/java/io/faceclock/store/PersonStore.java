@@ -18,6 +18,8 @@ import java.util.Optional;
 /** People in the database. Methods taking a Connection join the caller's transaction. */
 public final class PersonStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonStore.class);
+
     private static final String COLUMNS = "id, person_id, name, email, phone, department, position, metadata, "
             + "active, odoo_employee_id, created_at, updated_at";
     /** Position of the first column after COLUMNS. */
@@ -134,15 +136,30 @@ public final class PersonStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Most people have no metadata: "{}" needs no parser (readMap would give the same empty map). */
-    private static Map<String, Object> metadata(String json) {
-        return "{}".equals(json) ? new LinkedHashMap<>() : Json.readMap(json);
+    /** How deep stored metadata may nest to be shown; a row stored deeper (by an older version) reads as {}. */
+    static final int MAX_STORED_METADATA_DEPTH = 64;
+
+    /**
+     * Most people have no metadata: "{}" needs no parser. Metadata that cannot be read back (too
+     * deep, not JSON) is shown as {} with a warning, so one bad row never breaks a whole listing.
+     */
+    private static Map<String, Object> metadata(String personId, String json) {
+        if (json == null || "{}".equals(json)) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return Json.readMap(json, MAX_STORED_METADATA_DEPTH);
+        } catch (IllegalArgumentException unreadable) {
+            LOG.warn("The stored metadata of person {} cannot be read ({}); it is shown as {{}} until it is replaced",
+                    personId, unreadable.getMessage());
+            return new LinkedHashMap<>();
+        }
     }
 
     /** Reads the COLUMNS by position, in their order. */
     static Person map(ResultSet rs) throws SQLException {
         return new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), metadata(rs.getString(8)), rs.getBoolean(9),
+                rs.getString(6), rs.getString(7), metadata(rs.getString(2), rs.getString(8)), rs.getBoolean(9),
                 Jdbc.nullableLong(rs, 10), Jdbc.instant(rs, 11), Jdbc.instant(rs, 12));
     }
 }

@@ -112,6 +112,13 @@ public final class SyncStore {
                 rs.getInt(3)), now, limit);
     }
 
+    /** The outbox rows of the attendances that began in [from, to). */
+    public List<OutboxRow> queuedInRange(Instant from, Instant to) {
+        return jdbc.query("SELECT o.attendance_id, o.change_no, o.attempts FROM odoo_outbox o JOIN attendance a "
+                + "ON a.id = o.attendance_id WHERE a.check_in >= ? AND a.check_in < ?", rs -> new OutboxRow(
+                rs.getLong(1), rs.getLong(2), rs.getInt(3)), from, to);
+    }
+
     /** Removes the row only if no newer change was queued since it was read. */
     public void done(OutboxRow row) {
         jdbc.update("DELETE FROM odoo_outbox WHERE attendance_id = ? AND change_no = ?", row.attendanceId(),

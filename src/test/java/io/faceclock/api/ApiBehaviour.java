@@ -310,6 +310,123 @@ public abstract class ApiBehaviour {
         assertEquals(200, service.get("/observe/health").status(), "still serving");
     }
 
+    @Test
+    void deeply_nested_json_is_refused_naming_the_field_and_nothing_is_stored() {
+        String id = newPersonId();
+        String deep = "{\"a\":".repeat(999) + "1" + "}".repeat(999);
+        assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Deep\",\"metadata\":"
+                + deep + "}"), 400, "body");
+        String sixteen = "{\"a\":".repeat(16) + "1" + "}".repeat(16);
+        String seventeen = "{\"a\":".repeat(17) + "1" + "}".repeat(17);
+        assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Deep\",\"metadata\":"
+                + seventeen + "}"), 400, "metadata");
+        assertError(service.get("/api/v1/persons/" + id), 404, "person_id");
+        assertEquals(201, service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Deep\","
+                + "\"metadata\":" + sixteen + "}").status(), "16 levels are fine");
+        assertError(service.post("/api/v1/persons", "[".repeat(5000) + "]".repeat(5000)), 400, "body");
+    }
+
+    @Test
+    void a_person_stored_with_unreadable_metadata_does_not_break_the_listing() throws Exception {
+        String tag = "Unreadable" + ids.incrementAndGet();
+        String id = createPerson(tag + " Row", Map.of());
+        createPerson(tag + " Neighbour", Map.of());
+        try (java.sql.Connection c = service.app().services().database().connection();
+             java.sql.PreparedStatement st = c.prepareStatement("UPDATE person SET metadata = ? WHERE person_id = ?")) {
+            st.setString(1, "{\"a\":".repeat(999) + "1" + "}".repeat(999)); // as an older version stored it
+            st.setString(2, id);
+            assertEquals(1, st.executeUpdate());
+        }
+        Reply listed = service.get("/api/v1/persons?q=" + tag);
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(2, listed.json().get("total").asInt());
+        Reply one = service.get("/api/v1/persons/" + id);
+        assertEquals(200, one.status(), one.toString());
+        assertEquals(0, one.data().get("metadata").size(), "shown as {} until replaced");
+        assertEquals(200, service.patch("/api/v1/persons/" + id, Map.of("metadata", Map.of("ok", true))).status());
+        assertTrue(service.get("/api/v1/persons/" + id).data().get("metadata").get("ok").asBoolean());
+    }
+
+    @Test
+    void invalid_utf8_lone_surrogates_invisible_names_and_bidi_overrides_are_refused() {
+        String id = newPersonId();
+        byte[] prefix = ("{\"person_id\":\"" + id + "\",\"name\":\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] suffix = "\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xff;
+        body[prefix.length + 1] = (byte) 0xfe;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+        Reply notUtf8 = service.bytes("POST", "/api/v1/persons", body, "application/json", service.adminKey());
+        assertError(notUtf8, 400, "name");
+        assertTrue(notUtf8.json().get("error").asText().contains("UTF-8"), notUtf8.toString());
+        assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Ann \\ud800\"}"), 400,
+                "name");
+        assertError(service.post("/api/v1/persons", Map.of("person_id", id, "name", "\u200b\u200b\u3164")), 400, "name");
+        assertError(service.post("/api/v1/persons", Map.of("person_id", id, "name", "\u00a0\u2800\ufeff")), 400, "name");
+        assertError(service.post("/api/v1/persons", Map.of("person_id", id, "name", "Ann \u202egnp.exe")), 400, "name");
+        assertError(service.post("/api/v1/persons", Map.of("person_id", id, "name", "Ann", "department",
+                "\u2066Sales\u2069")), 400, "department");
+        assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Ann\",\"metadata\":"
+                + "{\"note\":\"bad \\udc00 half\"}}"), 400, "metadata");
+        assertError(service.raw("POST", "/api/v1/persons", "{}", "application/json; charset=iso-8859-1",
+                service.adminKey()), 415, "Content-Type");
+        assertError(service.get("/api/v1/persons/" + id), 404, "person_id");
+        assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", id, "name", "\u05d0\u05e0\u05d4 \u674e "
+                + "Zo\u00eb \ud83d\ude00")).status(), "real names in any script, emoji included, are fine");
+    }
+
+    @Test
+    void a_patch_that_changes_nothing_leaves_updated_at_alone() throws Exception {
+        String id = createPerson("Unchanged", Map.of("department", "Ops"));
+        try (java.sql.Connection c = service.app().services().database().connection();
+             java.sql.PreparedStatement st = c.prepareStatement("UPDATE person SET updated_at = ? WHERE person_id = ?")) {
+            st.setObject(1, java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"));
+            st.setString(2, id);
+            st.executeUpdate(); // an old stamp: any write now would move it
+        }
+        String before = service.get("/api/v1/persons/" + id).data().get("updated_at").asText();
+        assertTrue(before.startsWith("2020-01-01"), before);
+        assertEquals(before, service.patch("/api/v1/persons/" + id, Map.of()).data().get("updated_at").asText());
+        assertEquals(before, service.patch("/api/v1/persons/" + id, Map.of("department", "Ops")).data()
+                .get("updated_at").asText());
+        assertFalse(before.equals(service.patch("/api/v1/persons/" + id, Map.of("department", "Dock")).data()
+                .get("updated_at").asText()), "a real change moves it");
+    }
+
+    @Test
+    void dates_outside_1970_to_2100_are_refused_saying_the_range() {
+        String id = createPerson("Far Dates", Map.of());
+        for (String t : List.of("-1000-01-01T08:00:00Z", "0000-01-01T08:00:00Z", "+99999-01-01T08:00:00Z",
+                "1969-12-31T08:00:00Z", "2101-01-01T08:00:00Z")) {
+            Reply r = attend(id, t, null);
+            assertError(r, 400, "check_in");
+            assertTrue(r.json().get("error").asText().contains("between 1970-01-01 and 2100-12-31"), r.toString());
+        }
+        assertError(service.get("/api/v1/attendance?start_date=0000-01-01"), 400, "start_date");
+        assertError(service.get("/api/v1/attendance?end_date=%2B99999-01-01"), 400, "end_date");
+        assertEquals(201, attend(id, "1970-01-02T08:00:00Z", "1970-01-02T09:00:00Z").status());
+    }
+
+    @Test
+    void logs_refuse_unknown_categories_and_impossible_dates_and_count_everything() {
+        Reply bogus = service.get("/api/v1/logs?category=bogus");
+        assertError(bogus, 400, "category");
+        assertTrue(bogus.json().get("error").asText().contains("odoo_sync"), "names the allowed values: " + bogus);
+        assertError(service.get("/api/v1/logs?since=2025-02-30"), 400, "since");
+        for (int i = 0; i < 3; i++) {
+            createPerson("Logged " + i, Map.of());
+            service.send("GET", "/api/v1/persons", null, "fck_wrong-total-" + ids.incrementAndGet());
+        }
+        JsonNode page = service.get("/api/v1/logs?category=security&limit=2").json();
+        assertEquals(2, page.get("data").size());
+        assertTrue(page.get("total").asInt() >= 3, "total counts every match, not the page: " + page);
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).plusDays(1).toString();
+        assertEquals(0, service.get("/api/v1/logs?since=" + tomorrow).json().get("total").asInt());
+        assertTrue(service.get("/api/v1/logs?category=security&since=2020-01-01T00:00:00Z").json().get("total")
+                .asInt() >= 3);
+    }
+
     // ---- keys, scopes, logs, status ----
 
     @Test
@@ -336,6 +453,25 @@ public abstract class ApiBehaviour {
         assertError(service.send("GET", "/api/v1/persons", null, key), 401, "X-API-Key");
         JsonNode listed = service.get("/api/v1/apikeys").data();
         assertFalse(listed.toString().contains(key), "the list never shows a key's text");
+    }
+
+    @Test
+    void the_last_active_admin_key_cannot_be_revoked() {
+        long first = -1;
+        for (JsonNode k : service.get("/api/v1/apikeys").data()) {
+            if (k.get("scope").asText().equals("admin") && k.get("revoked_at").isNull()) {
+                first = k.get("id").asLong();
+            }
+        }
+        Reply refused = service.delete("/api/v1/apikeys/" + first);
+        assertError(refused, 409, "id");
+        assertTrue(refused.json().get("error").asText().contains("last active admin key"), refused.toString());
+        assertEquals(200, service.get("/api/v1/persons?limit=1").status(), "the key still works");
+
+        long second = service.post("/api/v1/apikeys", Map.of("name", "second admin", "scope", "admin")).data()
+                .get("id").asLong();
+        assertEquals(200, service.delete("/api/v1/apikeys/" + second).status(), "with another admin key it may go");
+        assertError(service.delete("/api/v1/apikeys/" + first), 409, "id");
     }
 
     @Test

@@ -56,6 +56,10 @@ class CommandLineIT {
             assertEquals(0, revoked.exit(), revoked.output());
             assertTrue(waitStatus(port, readKey, 401, Duration.ofSeconds(20)),
                     "a key revoked by the command line stops working within the cache lifetime");
+            PackagedJar.Result lastAdmin = PackagedJar.run(work, "apikey", "revoke", "--data", data.toString(), "1");
+            assertEquals(4, lastAdmin.exit(), lastAdmin.output());
+            assertTrue(lastAdmin.output().contains("last active admin key"), lastAdmin.output());
+            assertEquals(200, get(port, "/api/v1/persons", admin).statusCode(), "the last admin key still works");
             System.out.println("start to healthy: " + startMs + " ms");
         } finally {
             server.destroy();

@@ -103,6 +103,12 @@ public final class RunningService implements AutoCloseable {
     }
 
     public Reply raw(String method, String path, String body, String contentType, String key) {
+        return bytes(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType, key);
+    }
+
+    /** Sends the body's bytes exactly as given (invalid UTF-8 included). */
+    public Reply bytes(String method, String path, byte[] body, String contentType, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
         if (key != null) {
             b.header("X-API-Key", key);
@@ -110,7 +116,7 @@ public final class RunningService implements AutoCloseable {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r.headers().map());

@@ -2,9 +2,9 @@ package io.faceclock.api.dto;
 
 import java.util.List;
 
-/** Audit log entries, newest first, and how many there are in this answer. */
-public record LogList(boolean success, List<LogEntryView> data, int total) implements Reply {
-    public LogList(List<LogEntryView> data) {
-        this(true, data, data.size());
+/** Audit log entries, newest first; total counts every entry the filter matches, not only this page. */
+public record LogList(boolean success, List<LogEntryView> data, long total, int limit) implements Reply {
+    public LogList(List<LogEntryView> data, long total, int limit) {
+        this(true, data, total, limit);
     }
 }

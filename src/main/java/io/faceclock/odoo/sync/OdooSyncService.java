@@ -191,9 +191,16 @@ public final class OdooSyncService {
             awaitLease();
             try {
                 PushResult result = new PushResult();
+                // read before the records: a change made meanwhile has a newer change_no and keeps its row
+                List<OutboxRow> queued = syncStore.queuedInRange(from, to);
                 List<SyncItem> items = syncStore.inRange(from, to);
                 OdooClient client = client(config);
-                push.push(client, items, result, retryFailed);
+                Map<Long, Outcome> outcomes = push.push(client, items, result, retryFailed);
+                for (OutboxRow row : queued) {
+                    if (outcomes.containsKey(row.attendanceId())) {
+                        syncStore.done(row); // sent by this push: the drain has nothing left to do for it
+                    }
+                }
                 if (given == null && result.abortedBy() == null) {
                     remember(client);
                 }

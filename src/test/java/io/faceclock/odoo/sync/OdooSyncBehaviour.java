@@ -90,7 +90,9 @@ abstract class OdooSyncBehaviour {
         assertTrue(ok.get("server_version").asText().startsWith(version() == OdooVersion.V18 ? "18" : "19"));
         assertTrue(ok.get("can_read_employees").asBoolean());
         assertTrue(ok.get("can_create_attendances").asBoolean());
-        JsonNode bad = service.post("/api/v1/sync/odoo/test", credentials("wrong")).json();
+        RunningService.Reply badReply = service.post("/api/v1/sync/odoo/test", credentials("wrong"));
+        assertEquals(502, badReply.status(), "a failed test answers as a failed push does");
+        JsonNode bad = badReply.json();
         assertFalse(bad.get("success").asBoolean());
         assertEquals("Authentication failed. Check credentials.", bad.get("message").asText());
         Map<String, Object> nowhere = new LinkedHashMap<>(credentials(secret));
@@ -149,8 +151,11 @@ abstract class OdooSyncBehaviour {
                 "check_in", "2025-04-01T13:00:00+02:00")).data().get("id").asLong();
         Map<String, Object> range = Map.of("start_date", "2025-04-01", "end_date", "2025-04-01");
 
+        long queuedBefore = service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asLong();
         JsonNode first = service.post("/api/v1/sync/odoo/push", range).json();
         assertEquals(2, first.get("pushed").asInt(), first.toString());
+        assertTrue(service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asLong()
+                <= queuedBefore - 2, "what the manual push sent leaves the outbox");
         assertEquals(2, odooAttendances(emp).size());
         assertEquals("synced", service.get("/api/v1/attendance/" + open).data().get("sync").get("state").asText());
 
