@@ -139,7 +139,8 @@ class DataFolderLockDownTest {
         List<String> found = new ArrayList<>();
         String hexPort = String.format(Locale.ROOT, ":%04X", port);
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[1].endsWith(hexPort) && f[3].equals("0A")) {
                     String addr = f[1].substring(0, f[1].indexOf(':'));
