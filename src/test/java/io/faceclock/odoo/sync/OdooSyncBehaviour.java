@@ -151,10 +151,10 @@ abstract class OdooSyncBehaviour {
                 "check_in", "2025-04-01T13:00:00+02:00")).data().get("id").asLong();
         Map<String, Object> range = Map.of("start_date", "2025-04-01", "end_date", "2025-04-01");
 
-        long queuedBefore = service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asLong();
+        long queuedBefore = service.get("/api/v1/sync/status").data().get("odoo").get("outbox_depth").asLong();
         JsonNode first = service.post("/api/v1/sync/odoo/push", range).json();
         assertEquals(2, first.get("pushed").asInt(), first.toString());
-        assertTrue(service.get("/api/v1/sync/status").json().get("odoo").get("outbox_depth").asLong()
+        assertTrue(service.get("/api/v1/sync/status").data().get("odoo").get("outbox_depth").asLong()
                 <= queuedBefore - 2, "what the manual push sent leaves the outbox");
         assertEquals(2, odooAttendances(emp).size());
         assertEquals("synced", service.get("/api/v1/attendance/" + open).data().get("sync").get("state").asText());
