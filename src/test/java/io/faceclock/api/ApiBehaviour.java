@@ -331,7 +331,7 @@ public abstract class ApiBehaviour {
         String tag = "Unreadable" + ids.incrementAndGet();
         String id = createPerson(tag + " Row", Map.of());
         createPerson(tag + " Neighbour", Map.of());
-        try (java.sql.Connection c = service.app().services().database().connection();
+        try (java.sql.Connection c = service.app().beans().database().connection();
              java.sql.PreparedStatement st = c.prepareStatement("UPDATE person SET metadata = ? WHERE person_id = ?")) {
             st.setString(1, "{\"a\":".repeat(999) + "1" + "}".repeat(999)); // as an older version stored it
             st.setString(2, id);
@@ -379,7 +379,7 @@ public abstract class ApiBehaviour {
     @Test
     void a_patch_that_changes_nothing_leaves_updated_at_alone() throws Exception {
         String id = createPerson("Unchanged", Map.of("department", "Ops"));
-        try (java.sql.Connection c = service.app().services().database().connection();
+        try (java.sql.Connection c = service.app().beans().database().connection();
              java.sql.PreparedStatement st = c.prepareStatement("UPDATE person SET updated_at = ? WHERE person_id = ?")) {
             st.setObject(1, java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"));
             st.setString(2, id);
