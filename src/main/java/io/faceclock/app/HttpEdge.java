@@ -14,7 +14,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 /**
  * What the HTTP server answers before or instead of a route, in the API's JSON like every other
  * refusal: an oversized body (413, by its Content-Length before any of it is read, and for chunked
- * bodies when Vert.x's body limit trips) and an API path or method that no route serves (404).
+ * bodies when Vert.x's body limit trips) and a path or method that no route serves (404).
  */
 final class HttpEdge {
 
@@ -36,8 +36,9 @@ final class HttpEdge {
             }
         });
         router.errorHandler(413, ctx -> tooLarge(ctx, maxBytes));
-        // added after every route Camel serves: an API path or method nobody serves answers in JSON too
-        router.route("/api/*").handler(ctx -> json(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
+        // after every route Camel serves (last, even for routes added later): a path or method nobody
+        // serves answers in JSON too, inside the API or not (/etc/passwd, /../.., …)
+        router.route().last().handler(ctx -> json(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
     }
 
