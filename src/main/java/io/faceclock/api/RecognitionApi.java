@@ -1,5 +1,9 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.MarkReply;
+import io.faceclock.api.dto.RecognizeReply;
+import io.faceclock.api.dto.RecognizedFace;
+import io.faceclock.api.dto.VerifyReply;
 import io.faceclock.attendance.AttendanceService;
 import io.faceclock.attendance.Punch;
 import io.faceclock.attendance.PunchRules;
@@ -37,16 +41,15 @@ public final class RecognitionApi {
         this.clock = attendance.clock();
     }
 
-    public void recognize(Exchange ex) {
+    public RecognizeReply recognize(Exchange ex) {
         ImageInput in = ImageInput.of(ex);
         String top = in.field(ex, "top_k");
         int topK = top == null ? 3 : parseTopK(top);
-        List<Map<String, Object>> faces = recognizer.recognize(in.image(), topK).stream()
-                .map(r -> json(r, topK)).toList();
-        Responses.ok(ex, Map.of("faces", faces, "count", faces.size(), "threshold", recognizer.rule().threshold()));
+        List<RecognizedFace> faces = recognizer.recognize(in.image(), topK).stream().map(r -> face(r, topK)).toList();
+        return new RecognizeReply(true, faces, faces.size(), recognizer.rule().threshold());
     }
 
-    public void verify(Exchange ex) {
+    public VerifyReply verify(Exchange ex) {
         ImageInput in = ImageInput.of(ex);
         String personId = in.field(ex, "person_id");
         if (personId == null) {
@@ -54,20 +57,19 @@ public final class RecognitionApi {
         }
         PersonApi.checkedPersonId(personId);
         Recognition r = recognizer.verify(personId, in.image());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("person_id", personId);
-        body.put("same_person", r.decision().recognized());
-        body.put("similarity", FaceApi.round(r.decision().bestScore()));
-        body.put("threshold", r.decision().requiredScore());
-        body.putAll(decision(r));
-        Responses.ok(ex, body);
+        Decision d = r.decision();
+        RecognizedFace decided = face(r, 0);
+        // person_id is the decision's: the person when recognised, null otherwise (as the face answers say)
+        return new VerifyReply(true, decided.personId(), d.recognized(), FaceApi.round(d.bestScore()),
+                d.requiredScore(), decided.decision(), decided.reason(), decided.best(), decided.second(),
+                decided.margin(), decided.facePx(), decided.required());
     }
 
     /**
      * Kiosk: recognise the main face and punch for that person under the source's policy. Only a
      * {@code recognized} face punches; unknown, ambiguous and undecided ones record nothing.
      */
-    public void mark(Exchange ex) {
+    public MarkReply mark(Exchange ex) {
         ImageInput in = ImageInput.of(ex);
         String source = in.field(ex, "source");
         if (source == null) {
@@ -76,8 +78,7 @@ public final class RecognitionApi {
             throw ApiException.badRequest("source", "source must be 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }
         Recognition r = recognizer.recognizeMain(in.image());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("face", json(r, 3));
+        RecognizedFace face = face(r, 3);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
         details.putAll(decision(r));
@@ -85,12 +86,8 @@ public final class RecognitionApi {
             Decision d = r.decision();
             log(LogLevel.INFO, "Nothing recorded at " + source + ": " + d.verdict().wire() + " face (" + d.reason() + ")",
                     details);
-            body.put("recorded", false);
-            body.put("decision", d.verdict().wire());
-            body.put("reason", d.verdict().wire() + "_face");
-            body.put("message", messageFor(d));
-            Responses.ok(ex, body);
-            return;
+            return new MarkReply(true, face, false, d.verdict().wire(), null, null, null, d.verdict().wire() + "_face",
+                    messageFor(d), null, null);
         }
         Match who = r.best().get();
         Punch punch = attendance.punch(who.person().id(), clock.now(), source, rules);
@@ -101,24 +98,11 @@ public final class RecognitionApi {
             details.put("punch_reason", punch.reason());
         }
         log(LogLevel.INFO, punch.message(), details);
-        body.put("recorded", punch.recorded());
-        body.put("decision", r.decision().verdict().wire());
-        body.put("action", punch.action());
-        body.put("person", Map.of("person_id", who.person().personId(), "name", who.person().name()));
-        body.put("similarity", FaceApi.round(who.similarity()));
-        if (punch.reason() != null) {
-            body.put("reason", punch.reason());
-        }
-        body.put("message", punch.message());
-        if (punch.attendance() != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("id", punch.attendance().id());
-            a.put("check_in", clock.format(punch.attendance().checkIn()));
-            a.put("check_out", clock.format(punch.attendance().checkOut()));
-            body.put("attendance", a);
-        }
-        body.put("at", clock.format(clock.now()));
-        Responses.ok(ex, body);
+        MarkReply.Punched punched = punch.attendance() == null ? null : new MarkReply.Punched(punch.attendance().id(),
+                clock.format(punch.attendance().checkIn()), clock.format(punch.attendance().checkOut()));
+        return new MarkReply(true, face, punch.recorded(), r.decision().verdict().wire(), punch.action(),
+                new MarkReply.Who(who.person().personId(), who.person().name()), FaceApi.round(who.similarity()),
+                punch.reason(), punch.message(), punched, clock.format(clock.now()));
     }
 
     private static String messageFor(Decision d) {
@@ -145,19 +129,25 @@ public final class RecognitionApi {
         throw ApiException.badRequest("top_k", "top_k must be a whole number from 1 to 20");
     }
 
-    private Map<String, Object> json(Recognition r, int topK) {
+    private RecognizedFace face(Recognition r, int topK) {
         AnalyzedFace f = r.face();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("box", Map.of("x", Math.round(f.box().x()), "y", Math.round(f.box().y()),
-                "width", Math.round(f.box().width()), "height", Math.round(f.box().height())));
-        m.put("landmarks", f.landmarks().stream().map(RecognitionApi::point).toList());
-        m.put("detector_score", FaceApi.round(f.score()));
-        m.put("quality", Map.of("ok", f.quality().ok(), "size_px", f.quality().sizePx(),
-                "sharpness", FaceApi.round(f.quality().sharpness()),
-                "issues", f.quality().issues().stream().map(i -> i.message()).toList()));
-        m.put("matches", r.matches().stream().limit(topK).map(RecognitionApi::match).toList());
-        m.putAll(decision(r));
-        return m;
+        Decision d = r.decision();
+        RecognizedFace.Box box = new RecognizedFace.Box(Math.round(f.box().x()), Math.round(f.box().y()),
+                Math.round(f.box().width()), Math.round(f.box().height()));
+        RecognizedFace.Quality quality = new RecognizedFace.Quality(f.quality().ok(), f.quality().sizePx(),
+                FaceApi.round(f.quality().sharpness()), f.quality().issues().stream().map(i -> i.message()).toList());
+        return new RecognizedFace(box, f.landmarks().stream().map(RecognitionApi::point).toList(),
+                FaceApi.round(f.score()), quality, r.matches().stream().limit(topK).map(RecognitionApi::candidate).toList(),
+                d.verdict().wire(), r.best().map(x -> x.person().personId()).orElse(null), d.reason(),
+                d.best() == null || r.matches().isEmpty() ? null : candidate(r.matches().get(0)),
+                d.second() == null ? null : r.second().map(RecognitionApi::candidate).orElse(null),
+                Double.isNaN(d.margin()) ? null : FaceApi.round(d.margin()), d.faceSizePx(),
+                new RecognizedFace.Required(d.requiredScore(), d.requiredMargin()));
+    }
+
+    private static RecognizedFace.Candidate candidate(Match x) {
+        return new RecognizedFace.Candidate(x.person().personId(), x.person().name(), FaceApi.round(x.similarity()),
+                FaceApi.round(x.score().best()), x.score().templates());
     }
 
     /** The decision and the numbers that led to it, as the API answers and the audit log records them. */

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * The kiosk's punch: the face and its decision, whether an attendance was recorded (action check_in
  * or check_out) and for whom, or why not (unknown_face, ambiguous_face, undecided_face, inactive…).
- * Until the recognition rework lands, the face handlers still write this shape field by field.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MarkReply(boolean success, RecognizedFace face, boolean recorded, String decision, String action,
-        Who person, Double similarity, String reason, String message, Punched attendance, String at) {
+        Who person, Double similarity, String reason, String message, Punched attendance, String at)
+        implements Reply {
 
     /** Who was recognised. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

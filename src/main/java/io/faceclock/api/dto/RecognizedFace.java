@@ -8,7 +8,6 @@ import java.util.List;
 /**
  * One face found in a photo: where, how good, who it may be, and the open-set decision with the
  * numbers that led to it (best and second candidates, margin, face size, what was required).
- * Until the recognition rework lands, the face handlers still write this shape field by field.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)

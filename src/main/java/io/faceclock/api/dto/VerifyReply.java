@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * Whether the photo shows the person (same_person), with the similarity, the threshold, and the
  * decision's numbers as /recognize gives them.
- * Until the recognition rework lands, the face handlers still write this shape field by field.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record VerifyReply(boolean success, String personId, boolean samePerson, double similarity,
         double threshold, String decision, String reason, RecognizedFace.Candidate best,
-        RecognizedFace.Candidate second, Double margin, int facePx, RecognizedFace.Required required) {
+        RecognizedFace.Candidate second, Double margin, int facePx, RecognizedFace.Required required)
+        implements Reply {
 }
