@@ -1,0 +1,15 @@
+package io.faceclock.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A face a camera saw well but nobody matched.
+ * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record UnknownFaceView(long id, String camera, String seenAt, int facePx, double detectorScore, int views,
+        String snapshotUrl) {
+}

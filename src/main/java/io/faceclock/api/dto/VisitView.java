@@ -1,0 +1,16 @@
+package io.faceclock.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One person's pass in front of a camera: the frames, the decision and the attendance action.
+ * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record VisitView(long id, String startedAt, String endedAt, int frames, String decision, String personId,
+        Double score, String reason, String action, String actionReason, Long attendanceId,
+        Long decisionLatencyMs) {
+}
