@@ -49,6 +49,23 @@ class PunchPolicyTest {
     }
 
     @Test
+    void an_entrance_camera_only_checks_in_and_an_exit_camera_only_checks_out() {
+        long p = person();
+        Instant t = Instant.parse("2025-03-11T07:00:00Z");
+        Punch outFirst = attendance.punch(p, t, "exit-cam", rules(PunchPolicy.TOGGLE), PunchDirection.OUT);
+        assertEquals("direction", outFirst.reason());
+        assertFalse(outFirst.recorded());
+        assertEquals("check_in", attendance.punch(p, t.plusSeconds(120), "gate-cam", rules(PunchPolicy.TOGGLE),
+                PunchDirection.IN).action());
+        Punch inAgain = attendance.punch(p, t.plus(Duration.ofHours(8)), "gate-cam", rules(PunchPolicy.TOGGLE),
+                PunchDirection.IN);
+        assertEquals("direction", inAgain.reason(), "the entrance does not check out");
+        assertFalse(inAgain.recorded());
+        assertEquals("check_out", attendance.punch(p, t.plus(Duration.ofHours(9)), "exit-cam",
+                rules(PunchPolicy.TOGGLE), PunchDirection.OUT).action());
+    }
+
+    @Test
     void toggle_checks_in_then_out_and_ignores_repeats_inside_the_cooldown() {
         long p = person();
         Instant t = Instant.parse("2025-03-10T07:00:00Z");
