@@ -129,9 +129,9 @@ public final class CameraBenchmark {
             }
             out.printf(Locale.ROOT, "all        recognised visits %d, latency p50 %s ms, p90 %s ms%n",
                     allLatencies.size(), pct(allLatencies, 0.5), pct(allLatencies, 0.9));
-            out.printf(Locale.ROOT, "process CPU: %.2f cores (%.0f %% of %d)%n", cpu / (double) wall,
-                    100.0 * cpu / wall / Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "process CPU: %.2f cores (%.0f %% of %d); load average at the end: %s%n",
+                    cpu / (double) wall, 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
             out.flush();
         }
     }
@@ -228,6 +228,14 @@ public final class CameraBenchmark {
             m.put(c.id(), new long[] {c.analyzedCount(), c.droppedCount()});
         }
         return m;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static long cpuNanos() {

@@ -70,16 +70,24 @@ public final class CameraConsumer extends DefaultConsumer {
             if (frame == null) {
                 return;
             }
+            if (!running) {
+                frame.release();
+                slot.done();
+                return;
+            }
             Exchange exchange = createExchange(false);
             try {
                 exchange.getMessage().setBody(frame);
                 getProcessor().process(exchange);
-                if (exchange.getException() != null) {
+                // a frame in flight while the route stops fails in Camel's stopped executor: not worth a word
+                if (exchange.getException() != null && running) {
                     getExceptionHandler().handleException("camera " + endpoint.getId() + ": analysing a frame failed",
                             exchange, exchange.getException());
                 }
             } catch (Exception e) {
-                getExceptionHandler().handleException("camera " + endpoint.getId() + ": analysing a frame failed", e);
+                if (running) {
+                    getExceptionHandler().handleException("camera " + endpoint.getId() + ": analysing a frame failed", e);
+                }
             } finally {
                 frame.release();
                 releaseExchange(exchange, false);
