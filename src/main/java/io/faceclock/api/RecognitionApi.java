@@ -11,6 +11,7 @@ import io.faceclock.attendance.SiteClock;
 import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.Point;
 import io.faceclock.recognition.Decision;
+import io.faceclock.people.Person;
 import io.faceclock.recognition.Recognizer;
 import io.faceclock.recognition.Recognizer.Match;
 import io.faceclock.recognition.Recognizer.Recognition;
@@ -19,6 +20,7 @@ import io.faceclock.audit.LogLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 
@@ -82,6 +84,16 @@ public final class RecognitionApi {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
         details.putAll(decision(r));
+        if (r.best().isEmpty() && r.decision().verdict() == Decision.Verdict.UNKNOWN) {
+            Optional<Person> archived = recognizer.archivedMatch(r.face());
+            if (archived.isPresent()) {
+                details.put("person_id", archived.get().personId());
+                log(LogLevel.INFO, "Nothing recorded at " + source + ": " + archived.get().personId()
+                        + " is archived (inactive)", details);
+                return new MarkReply(true, face, false, r.decision().verdict().wire(), null, null, null, "inactive",
+                        "This person is archived (inactive); nothing recorded", null, null);
+            }
+        }
         if (r.best().isEmpty()) {
             Decision d = r.decision();
             log(LogLevel.INFO, "Nothing recorded at " + source + ": " + d.verdict().wire() + " face (" + d.reason() + ")",

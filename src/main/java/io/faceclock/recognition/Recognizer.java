@@ -111,6 +111,20 @@ public final class Recognizer {
         return new Recognition(face, d, matches);
     }
 
+    /**
+     * The archived (inactive) person this face would be recognised as if archived people were still
+     * candidates: lets the kiosk say "inactive" instead of "unknown" without ever punching for them.
+     */
+    public Optional<Person> archivedMatch(AnalyzedFace face) {
+        Map<Long, Person> cache = new HashMap<>();
+        List<Match> everyone = registry.gallery().score(face.embedding(), 2 + EXTRA, rule.scoring()).stream()
+                .map(s -> person(s.personKey(), cache).map(p -> new Match(p, s)))
+                .flatMap(Optional::stream).limit(2).toList();
+        Decision d = rule.decide(face.quality(), everyone.stream().map(Match::score).toList());
+        return d.recognized() && !everyone.get(0).person().active() ? Optional.of(everyone.get(0).person())
+                : Optional.empty();
+    }
+
     private Recognition decide(AnalyzedFace face, int topK, Map<Long, Person> cache) {
         List<Match> matches = candidates(face, Math.max(2, topK), cache);
         Decision d = rule.decide(face.quality(), matches.stream().map(Match::score).toList());

@@ -162,6 +162,22 @@ class RecognitionDecisionsTest {
         }
     }
 
+    @Test
+    void the_kiosk_says_inactive_for_an_archived_person_and_records_nothing() {
+        assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", "leonard", "name", "leonard")).status());
+        List<String> photos = List.of(b64("bbt/leonard/leonard2.png"), b64("bbt/leonard/leonard3.png"),
+                b64("bbt/leonard/leonard4.png"));
+        assertEquals(201, service.post("/api/v1/persons/leonard/faces", Map.of("images", photos)).status());
+        assertEquals(200, service.patch("/api/v1/persons/leonard", Map.of("active", false)).status());
+        int before = service.get("/api/v1/attendance?person_id=leonard").data().size();
+
+        JsonNode r = mark(Shared.photo("bbt/leonard/leonard1.png"));
+
+        assertFalse(r.get("recorded").asBoolean(), r.toString());
+        assertEquals("inactive", r.get("reason").asText(), r.toString());
+        assertEquals(before, service.get("/api/v1/attendance?person_id=leonard").data().size());
+    }
+
     /** An obama photo scaled so its face is about 45 px wide, on a 640x480 frame. */
     private byte[] face45px() {
         byte[] photo = Shared.photo("facerec/obama/examples_obama.jpg");
