@@ -8,6 +8,8 @@ import io.faceclock.errors.UnavailableException;
 import io.faceclock.errors.UpstreamException;
 import io.faceclock.face.FaceException;
 import io.faceclock.store.StoreException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -28,23 +30,40 @@ public final class ApiErrors {
 
     /** Writes the JSON error for a failure; the guard's refusals come here too. */
     public static void answer(Exchange exchange, Throwable failure) {
+        Answer a = answer(failure, exchange.getMessage().getHeader(Exchange.HTTP_METHOD) + " "
+                + exchange.getMessage().getHeader(Exchange.HTTP_PATH));
+        Responses.write(exchange, a.status(), a.body());
+    }
+
+    /** An HTTP answer for a failure: the status and the JSON body (a failed sync job shows it too). */
+    public record Answer(int status, Map<String, Object> body) {
+    }
+
+    /** The answer for a failure of the given request or job (named in the server log when unexpected). */
+    public static Answer answer(Throwable failure, String request) {
         Throwable t = unwrap(failure);
         if (t instanceof DomainException e) {
-            Responses.error(exchange, status(e), e.getMessage(), e.field());
+            return error(status(e), e.getMessage(), e.field());
         } else if (t instanceof ApiException e) {
-            Responses.error(exchange, e.status(), e.getMessage(), e.field());
+            return error(e.status(), e.getMessage(), e.field());
         } else if (t instanceof FaceException e) {
-            Responses.error(exchange, status(e), e.getMessage(), "image");
+            return error(status(e), e.getMessage(), "image");
         } else if (t instanceof StoreException e && e.isConstraintViolation()) {
-            Responses.error(exchange, 409, "The change conflicts with data stored meanwhile; reload and retry", null);
-        } else {
-            String ref = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Unexpected failure (reference {}) on {} {}", ref,
-                    exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), t);
-            Responses.error(exchange, 500, "Internal error (reference " + ref + "); the server log has details",
-                    null);
+            return error(409, "The change conflicts with data stored meanwhile; reload and retry", null);
         }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected failure (reference {}) on {}", ref, request, t);
+        return error(500, "Internal error (reference " + ref + "); the server log has details", null);
+    }
+
+    private static Answer error(int status, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return new Answer(status, body);
     }
 
     static int status(DomainException e) {

@@ -5,17 +5,24 @@ import io.faceclock.api.dto.OdooConfigSaved;
 import io.faceclock.api.dto.OdooConfigView;
 import io.faceclock.api.dto.PullReply;
 import io.faceclock.api.dto.PushReply;
+import io.faceclock.api.dto.Reply;
+import io.faceclock.api.dto.SyncJobReply;
+import io.faceclock.api.dto.SyncJobStarted;
+import io.faceclock.api.dto.SyncJobView;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
+import io.faceclock.errors.NotFoundException;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
-import io.faceclock.odoo.sync.PullResult;
+import io.faceclock.odoo.sync.Progress;
 import io.faceclock.odoo.sync.PushRange;
-import io.faceclock.odoo.sync.PushResult;
+import io.faceclock.odoo.sync.SyncJobs;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /sync/odoo/*: configure, test, pull employees, push attendances. */
 public final class OdooApi {
@@ -26,9 +33,12 @@ public final class OdooApi {
     private final OdooSyncService sync;
     private final SiteClock clock;
 
-    public OdooApi(OdooSyncService sync, SiteClock clock) {
+    private final SyncJobs jobs;
+
+    public OdooApi(OdooSyncService sync, SiteClock clock, SyncJobs jobs) {
         this.sync = sync;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     public OdooConfigSaved saveConfig(Exchange ex) {
@@ -61,27 +71,64 @@ public final class OdooApi {
         Responses.write(ex, Boolean.TRUE.equals(result.get("success")) ? 200 : 502, result);
     }
 
-    public PullReply pull(Exchange ex) {
+    /** Pulls employees; with "async": true answers 202 with a job to poll instead of waiting. */
+    public Reply pull(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
-        JsonInput in = bodyOrEmpty(req, Set.of("limit", "full"));
+        JsonInput in = bodyOrEmpty(req, Set.of("limit", "full", "async"));
         Long limit = in == null ? null : in.positiveLong("limit");
         Boolean full = in == null ? null : in.bool("full");
-        PullResult r = sync.pull(in == null ? null : credentials(in, false), limit == null ? null
-                : (int) Math.min(limit, Integer.MAX_VALUE), Boolean.TRUE.equals(full));
-        return PullReply.of(r);
+        OdooConfig given = in == null ? null : credentials(in, false);
+        Integer max = limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE);
+        return run(in, "pull", p -> PullReply.of(sync.pull(given, max, Boolean.TRUE.equals(full), p)));
     }
 
-    public PushReply push(Exchange ex) {
+    /** Pushes attendances; with "async": true answers 202 with a job to poll instead of waiting. */
+    public Reply push(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
-        JsonInput in = bodyOrEmpty(req, Set.of("start_date", "end_date"));
+        JsonInput in = bodyOrEmpty(req, Set.of("start_date", "end_date", "async"));
         LocalDate today = clock.today();
         String start = in == null ? null : in.text("start_date", false, 10);
         String end = in == null ? null : in.text("end_date", false, 10);
         PushRange range = PushRange.of(start == null ? null : clock.parseDate("start_date", start),
                 end == null ? null : clock.parseDate("end_date", end), today);
-        PushResult r = sync.push(in == null ? null : credentials(in, false), clock.startOf(range.from()),
-                clock.startOf(range.to().plusDays(1)), true);
-        return PushReply.of(r);
+        OdooConfig given = in == null ? null : credentials(in, false);
+        return run(in, "push", p -> PushReply.of(sync.push(given, clock.startOf(range.from()),
+                clock.startOf(range.to().plusDays(1)), true, p)));
+    }
+
+    /** GET /sync/jobs/{id}: state, done, total and, once finished, what the synchronous call answers. */
+    public SyncJobReply job(@Header("id") String idParam) {
+        String id = Params.path("id", idParam);
+        SyncJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("id", "No sync job "
+                + Texts.clip(id) + " (the latest hundred jobs are kept until a restart)"));
+        return new SyncJobReply(view(job));
+    }
+
+    private Reply run(JsonInput in, String kind, Function<Progress, Reply> work) {
+        Boolean async = in == null ? null : in.bool("async");
+        if (Boolean.TRUE.equals(async)) {
+            SyncJobs.Job job = jobs.start(kind, work);
+            return new SyncJobStarted("The " + kind + " has started; follow it at /api/v1/sync/jobs/" + job.id(),
+                    job.id(), view(job));
+        }
+        return jobs.run(kind, work);
+    }
+
+    private SyncJobView view(SyncJobs.Job job) {
+        SyncJobs.State state = job.state();
+        Integer status = null;
+        Object result = null;
+        if (state == SyncJobs.State.SUCCEEDED) {
+            Reply r = (Reply) job.result();
+            status = r.status();
+            result = r;
+        } else if (state == SyncJobs.State.FAILED) {
+            ApiErrors.Answer a = ApiErrors.answer(job.failure(), "sync job " + job.id() + " (" + job.kind() + ")");
+            status = a.status();
+            result = a.body();
+        }
+        return new SyncJobView(job.id(), job.kind(), state.wire(), job.progress().done(), job.progress().total(),
+                clock.format(job.startedAt()), clock.format(job.finishedAt()), status, result);
     }
 
     /** The credential a failed test points at, so the refusal names the field to fix. */

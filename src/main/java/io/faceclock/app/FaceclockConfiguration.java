@@ -8,6 +8,14 @@ import io.faceclock.api.FaceApi;
 import io.faceclock.api.LogApi;
 import io.faceclock.api.OdooApi;
 import io.faceclock.api.PersonApi;
+import io.faceclock.api.EnrolmentApi;
+import io.faceclock.api.ReportApi;
+import io.faceclock.api.SessionApi;
+import io.faceclock.config.PagesSettings;
+import io.faceclock.odoo.sync.SyncJobs;
+import io.faceclock.store.EnrolmentStore;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
 import io.faceclock.api.RecognitionApi;
 import io.faceclock.api.SyncApi;
 import io.faceclock.attendance.AttendanceService;
@@ -250,7 +258,45 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
 
     @BindToRegistry
     public OdooApi odooApi() {
-        return once("odooApi", () -> new OdooApi(odooSync(), siteClock()));
+        return once("odooApi", () -> new OdooApi(odooSync(), siteClock(), syncJobs()));
+    }
+
+    /** Pulls and pushes run on these threads, never on the HTTP server's; a synchronous call waits. */
+    @BindToRegistry
+    public SyncJobs syncJobs() {
+        return closing("syncJobs", () -> new SyncJobs(clock));
+    }
+
+    /**
+     * The Vert.x the HTTP server runs on: a synchronous pull or push waits on its worker while a
+     * sync thread works, so a worker may wait as long as a sync can take without "Thread blocked".
+     */
+    @BindToRegistry
+    public VertxOptions vertxOptions() {
+        return once("vertxOptions", () -> new VertxOptions().setMaxWorkerExecuteTime(30)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
+    }
+
+    // --- the web pages' own calls: reports, the enrolment list, the session
+
+    public PagesSettings pagesSettings() {
+        return once("pagesSettings", () -> PagesSettings.read(settings.raw()));
+    }
+
+    @BindToRegistry
+    public ReportApi reportApi() {
+        return once("reportApi", () -> new ReportApi(attendance(), pagesSettings().reportStartTime()));
+    }
+
+    @BindToRegistry
+    public EnrolmentApi enrolmentApi() {
+        return once("enrolmentApi", () -> new EnrolmentApi(new EnrolmentStore(jdbc()),
+                pagesSettings().enoughTemplates()));
+    }
+
+    @BindToRegistry
+    public SessionApi sessionApi() {
+        return once("sessionApi", () -> new SessionApi(settings.site().zone()));
     }
 
     @BindToRegistry

@@ -1,6 +1,7 @@
 package io.faceclock.app;
 
 import io.faceclock.json.Json;
+import io.faceclock.web.StaticPages;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.faceclock.security.ClientAddress;
@@ -14,7 +15,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 /**
  * What the HTTP server answers before or instead of a route, in the API's JSON like every other
  * refusal: an oversized body (413, by its Content-Length before any of it is read, and for chunked
- * bodies when Vert.x's body limit trips) and a path or method that no route serves (404).
+ * bodies when Vert.x's body limit trips), the web pages, and a path or method that no route or page
+ * serves (404).
  */
 final class HttpEdge {
 
@@ -36,8 +38,10 @@ final class HttpEdge {
             }
         });
         router.errorHandler(413, ctx -> tooLarge(ctx, maxBytes));
-        // after every route Camel serves (last, even for routes added later): a path or method nobody
-        // serves answers in JSON too, inside the API or not (/etc/passwd, /../.., …)
+        // after every route Camel serves (even routes added later): the web pages (no key; the API calls
+        // they make carry one), then, last of all, a path or method nobody serves answers in JSON too,
+        // inside the API or not (/etc/passwd, /../.., …)
+        router.route().order(Integer.MAX_VALUE - 1).handler(new StaticPages("web"));
         router.route().last().handler(ctx -> json(ctx, 404, "No such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
     }

@@ -200,6 +200,20 @@ public final class AttendanceService {
         return store.page(q);
     }
 
+    /** The attendance report of site days from..to (read in pages, so a long period stays a few queries). */
+    public AttendanceReport report(LocalDate from, LocalDate to, java.time.LocalTime startTime) {
+        List<Attendance> all = new java.util.ArrayList<>();
+        int size = 5000;
+        for (int offset = 0; ; offset += size) {
+            List<Attendance> rows = store.search(new AttendanceQuery(clock.startOf(from),
+                    clock.startOf(to.plusDays(1)), null, size, offset));
+            all.addAll(rows);
+            if (rows.size() < size) {
+                return AttendanceReport.of(all, clock, from, to, startTime);
+            }
+        }
+    }
+
     /** Attendances that began on the site's current day. */
     public AttendanceQuery today(int limit, int offset) {
         LocalDate day = clock.today();

@@ -58,45 +58,50 @@ public final class AuditLog {
     }
 
     public List<LogEntry> newest(String category, LogLevel minLevel, int limit) {
-        return newest(category, minLevel, null, limit);
+        return newest(new LogQuery(category, minLevel, null, null, limit, 0)).entries();
     }
 
-    /** The newest entries of a category (null: all) at minLevel or above, logged at or after since (null: any). */
-    public List<LogEntry> newest(String category, LogLevel minLevel, Instant since, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = where(category, minLevel, since, args);
-        args.add(limit);
-        return jdbc.query("SELECT id, logged_at, category, level, message, details FROM audit_log" + where
-                + " ORDER BY id DESC LIMIT ?", AuditLog::map, args.toArray());
+    /** Which entries: by category, minimum level, logged in [from, to) (null: any), a page of them. */
+    public record LogQuery(String category, LogLevel minLevel, Instant from, Instant to, int limit, int offset) {
     }
 
-    /** How many entries the same filter matches in all. */
-    public long count(String category, LogLevel minLevel, Instant since) {
-        List<Object> args = new ArrayList<>();
-        String where = where(category, minLevel, since, args);
-        return jdbc.queryOne("SELECT COUNT(*) FROM audit_log" + where, rs -> rs.getLong(1), args.toArray()).orElse(0L);
+    /** One page of entries, newest first, and how many match in all. */
+    public record LogPage(List<LogEntry> entries, long total) {
     }
 
-    private static String where(String category, LogLevel minLevel, Instant since, List<Object> args) {
+    public LogPage newest(LogQuery q) {
         List<String> where = new ArrayList<>();
-        if (category != null) {
+        List<Object> args = new ArrayList<>();
+        if (q.category() != null) {
             where.add("category = ?");
-            args.add(category);
+            args.add(q.category());
         }
-        if (minLevel != null) {
+        if (q.minLevel() != null) {
             List<String> levels = new ArrayList<>();
             for (LogLevel l : LogLevel.values()) {
-                if (l.compareTo(minLevel) >= 0) {
+                if (l.compareTo(q.minLevel()) >= 0) {
                     levels.add("'" + l.wire() + "'");
                 }
             }
             where.add("level IN (" + String.join(",", levels) + ")");
         }
-        if (since != null) {
+        if (q.from() != null) {
             where.add("logged_at >= ?");
-            args.add(since);
+            args.add(q.from());
         }
-        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        if (q.to() != null) {
+            where.add("logged_at < ?");
+            args.add(q.to());
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.limit());
+        pageArgs.add(q.offset());
+        return jdbc.read(c -> new LogPage(
+                Jdbc.query(c, "SELECT id, logged_at, category, level, message, details FROM audit_log" + filter
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?", AuditLog::map, pageArgs.toArray()),
+                Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log" + filter, rs -> rs.getLong(1), args.toArray())
+                        .orElse(0L)));
     }
 
     /** Deletes entries older than the retention period; returns how many went. */

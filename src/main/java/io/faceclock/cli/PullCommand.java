@@ -20,7 +20,10 @@ public final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (FaceclockConfiguration services = CommandServices.open(options.resolve())) {
-            PullResult r = services.odooSync().pull(null, limit, full);
+            PullResult r;
+            try (ProgressBar bar = ProgressBar.forTerminal("employees")) {
+                r = services.odooSync().pull(null, limit, full, bar.progress());
+            }
             System.out.println(r.message());
             r.errors().forEach(e -> System.out.println("  " + e));
             return 0;

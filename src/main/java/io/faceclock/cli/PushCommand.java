@@ -31,8 +31,11 @@ public final class PushCommand implements Callable<Integer> {
             PushRange range = PushRange.of(from, to, clock.today());
             System.out.println("Pushing the attendances of " + range.from() + " to " + range.to() + " (site days, "
                     + clock.zone().getId() + ")");
-            PushResult r = services.odooSync().push(null, clock.startOf(range.from()),
-                    clock.startOf(range.to().plusDays(1)), true);
+            PushResult r;
+            try (ProgressBar bar = ProgressBar.forTerminal("attendance records")) {
+                r = services.odooSync().push(null, clock.startOf(range.from()), clock.startOf(range.to().plusDays(1)),
+                        true, bar.progress());
+            }
             System.out.println(r.message());
             r.errors().forEach(e -> System.out.println("  " + e));
             return r.abortedBy() == null && r.failed() == 0 ? 0 : 1;

@@ -2,9 +2,9 @@ package io.faceclock.api.dto;
 
 import java.util.List;
 
-/** Audit log entries, newest first; total counts every entry the filter matches, not only this page. */
-public record LogList(boolean success, List<LogEntryView> data, long total, int limit) implements Reply {
-    public LogList(List<LogEntryView> data, long total, int limit) {
-        this(true, data, total, limit);
+/** A page of audit log entries, newest first; total counts every entry the filter matches, not only this page. */
+public record LogList(boolean success, List<LogEntryView> data, long total, int limit, int offset) implements Reply {
+    public LogList(List<LogEntryView> data, long total, int limit, int offset) {
+        this(true, data, total, limit, offset);
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** A push of the site days start_date..end_date (default: the last 7 days); one-off credentials optional. */
+/** A push of the site days start_date..end_date (default: the last 7 days); one-off credentials optional; async true answers 202 with a job. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PushInput(String url, String db, String username, String password, String startDate, String endDate) {
+public record PushInput(String url, String db, String username, String password, String startDate, String endDate, Boolean async) {
 }

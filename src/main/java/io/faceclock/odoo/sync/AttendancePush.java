@@ -79,14 +79,17 @@ final class AttendancePush {
      * Pushes the items; stops (setting abortedBy) at the first failure that is not about one record.
      * Records that failed before and have not changed since are left alone unless retryFailed.
      */
-    Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result, boolean retryFailed) {
+    Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result, boolean retryFailed,
+                            Progress progress) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         java.util.function.Supplier<java.util.Set<String>> fields = fieldsOnce(client);
         result.total += items.size();
+        progress.addToTotal(items.size());
         try {
             for (int from = 0; from < items.size(); from += BATCH) {
-                pushBatch(client, items.subList(from, Math.min(items.size(), from + BATCH)), result, outcomes,
-                        retryFailed, fields);
+                List<SyncItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+                pushBatch(client, batch, result, outcomes, retryFailed, fields);
+                progress.advance(batch.size());
             }
         } catch (OdooException e) {
             // Not about one record (those are caught per record): the connection, the user or the server.

@@ -49,12 +49,17 @@ final class EmployeePull {
      * Pulls employees written since {@code since} (all when null), at most {@code limit} (null: all).
      * Returns the newest write_date seen, to ask again with {@code >=} next time.
      */
-    Instant pull(OdooClient client, Instant since, Integer limit, PullResult result) {
+    Instant pull(OdooClient client, Instant since, Integer limit, PullResult result, Progress progress) {
         Map<String, FieldInfo> available = client.fieldsGet(MODEL);
         if (!available.containsKey("barcode")) {
             // Odoo leaves the fields a user may not read out of fields_get: carrying on would key every
             // employee ODOO_<id> and forget their badges
             throw new OdooException(OdooException.Kind.ACCESS_DENIED, MISSING_BADGE_RIGHTS);
+        }
+        if (progress.isWatched()) {
+            List<Object> changed = since == null ? List.of() : List.of(List.of("write_date", ">=", since));
+            int count = client.searchCount(MODEL, changed, Map.of());
+            progress.total(limit == null ? count : Math.min(limit, count));
         }
         List<String> fields = WANTED.stream().filter(available::containsKey).toList();
         Instant newest = since;
@@ -71,6 +76,7 @@ final class EmployeePull {
                 lastId = ((Number) e.get("id")).intValue();
                 result.total++;
                 apply(e, result);
+                progress.advance(1);
                 if (e.get("write_date") instanceof Instant w && (newest == null || w.isAfter(newest))) {
                     newest = w;
                 }

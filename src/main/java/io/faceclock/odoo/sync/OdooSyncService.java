@@ -145,6 +145,11 @@ public final class OdooSyncService {
     }
 
     public PullResult pull(OdooConfig given, Integer limit, boolean full) {
+        return pull(given, limit, full, Progress.unwatched());
+    }
+
+    /** A pull whose progress (employees read out of those Odoo counts) someone watches. */
+    public PullResult pull(OdooConfig given, Integer limit, boolean full, Progress progress) {
         OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         if (!pullLock.tryLock()) {
             throw new ConflictException(null, "A pull from Odoo is already running");
@@ -154,7 +159,7 @@ public final class OdooSyncService {
             Instant since = full ? null : settings.get(LAST_PULL_WRITE_DATE).map(Instant::parse).orElse(null);
             try {
                 OdooClient client = client(config);
-                Instant newest = pull.pull(client, since, limit, result);
+                Instant newest = pull.pull(client, since, limit, result, progress);
                 if (newest != null && limit == null && given == null) {
                     settings.put(LAST_PULL_WRITE_DATE, newest.toString(), clock.instant());
                 }
@@ -185,6 +190,11 @@ public final class OdooSyncService {
      * not changed are tried again only when retryFailed (a person asked; not the nightly run).
      */
     public PushResult push(OdooConfig given, Instant from, Instant to, boolean retryFailed) {
+        return push(given, from, to, retryFailed, Progress.unwatched());
+    }
+
+    /** A push whose progress (records sent out of those in the range) someone watches. */
+    public PushResult push(OdooConfig given, Instant from, Instant to, boolean retryFailed, Progress progress) {
         OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         pushLock.lock();
         try {
@@ -195,7 +205,7 @@ public final class OdooSyncService {
                 List<OutboxRow> queued = syncStore.queuedInRange(from, to);
                 List<SyncItem> items = syncStore.inRange(from, to);
                 OdooClient client = client(config);
-                Map<Long, Outcome> outcomes = push.push(client, items, result, retryFailed);
+                Map<Long, Outcome> outcomes = push.push(client, items, result, retryFailed, progress);
                 for (OutboxRow row : queued) {
                     if (outcomes.containsKey(row.attendanceId())) {
                         syncStore.done(row); // sent by this push: the drain has nothing left to do for it
@@ -269,7 +279,7 @@ public final class OdooSyncService {
                 return result;
             }
             Map<Long, Outcome> outcomes = push.push(client(requireConfig()), syncStore.byIds(
-                    due.stream().map(OutboxRow::attendanceId).toList()), result, true);
+                    due.stream().map(OutboxRow::attendanceId).toList()), result, true, Progress.unwatched());
             for (OutboxRow row : due) {
                 if (outcomes.containsKey(row.attendanceId())) {
                     syncStore.done(row);

@@ -1,0 +1,318 @@
+package io.faceclock.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.faceclock.face.Shared;
+import io.faceclock.fakeodoo.FakeOdoo;
+import io.faceclock.fakeodoo.OdooVersion;
+import io.faceclock.support.RunningService;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web pages in a real Chromium against the real service, one person's day in order: sign in,
+ * enrol a face, be refused a bad photo, check in at the kiosk, appear on the dashboard; then Odoo
+ * set up in the settings, a pull followed on the dashboard, and the report's CSV against its JSON.
+ * Every test leaves a full-page screenshot in target/screenshots named after it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPagesTest {
+
+    private static final String ZONE = "Europe/Brussels";
+    private static final String ODOO_PASSWORD = "Odoo-Pa55word-never-shown";
+    private static final int EMPLOYEES = 1200;
+
+    private FakeOdoo odoo;
+    private RunningService service;
+    private Browser browser;
+    private String kioskKey;
+    private Path work;
+
+    @BeforeAll
+    void start() throws Exception {
+        work = Files.createTempDirectory("faceclock-pages");
+        odoo = FakeOdoo.start(OdooVersion.V18);
+        odoo.addUser("faceclock", ODOO_PASSWORD, FakeOdoo.GROUP_HR_OFFICER, FakeOdoo.GROUP_ATTENDANCE_OFFICER);
+        odoo.addEmployees(EMPLOYEES);
+        service = RunningService.start(work.resolve("data"), null, ZONE, Map.of(
+                "faceclock.models.dir", Shared.models().toString(),
+                "faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099",
+                "faceclock.attendance.cooldown-seconds", "5"));
+        kioskKey = service.post("/api/v1/apikeys", Map.of("name", "front door", "scope", "kiosk")).data()
+                .get("key").asText();
+        assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", "amy", "name", "Amy Farrah Fowler",
+                "department", "Neuroscience")).status());
+        assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", "sheldon", "name", "Sheldon Cooper",
+                "department", "Physics")).status());
+        Path camera = FakeCamera.clip(Shared.root().resolve("faces/bbt/amy/amy2.png"), 360, 10,
+                work.resolve("amy.y4m"));
+        browser = new Browser(camera, Path.of("target", "screenshots"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (odoo != null) {
+            odoo.close();
+        }
+    }
+
+    private String url(String path) {
+        return service.baseUrl() + path;
+    }
+
+    private void signIn(String key) {
+        browser.open(url("/signin.html"));
+        browser.js("sessionStorage.clear()");
+        browser.find("#key").sendKeys(key);
+        browser.find("#signin button[type=submit]").click();
+    }
+
+    private void signInAsAdmin() {
+        signIn(service.adminKey());
+        browser.waitFor("header.top nav", 10);
+    }
+
+    private void shot(TestInfo info) throws Exception {
+        browser.screenshot(info.getTestMethod().orElseThrow().getName());
+    }
+
+    @Test
+    @Order(1)
+    void signing_in_keeps_the_key_in_the_tab_and_a_wrong_key_is_told_plainly(TestInfo info) throws Exception {
+        browser.open(url("/"));
+        browser.waitForText("h1", "faceclock", 10);
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/signin.html"), browser.driver().getCurrentUrl());
+
+        signIn("not-a-key-at-all");
+        browser.waitForText("#why", "not known or has been revoked", 10);
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-wrong-key");
+        browser.assertNoConsoleErrors(401);
+
+        signInAsAdmin();
+        browser.waitForText("#in-title", "In now", 10);
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/"), browser.driver().getCurrentUrl());
+        assertEquals(service.adminKey(), browser.js("return sessionStorage.getItem('faceclock.key')"));
+        assertEquals(null, browser.js("return localStorage.getItem('faceclock.key')"));
+        assertFalse(browser.driver().manage().getCookies().stream().anyMatch(c -> c.getValue().contains(service.adminKey())));
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(2)
+    void enrolling_by_uploading_a_photo_shows_its_thumbnail_and_the_template_count(TestInfo info) throws Exception {
+        browser.open(url("/faces.html"));
+        browser.waitFor("#people button.person", 10);
+        browser.find("#q").sendKeys("Amy");
+        browser.waitForText("#summary", "^1 person;", 10);
+        WebElement amy = browser.find("#people button.person[data-person='amy']");
+        assertTrue(amy.getText().contains("no face"), amy.getText());
+        amy.click();
+        browser.waitForText("#person-count", "No face enrolled yet", 10);
+
+        browser.find("#upload").sendKeys(Shared.root().resolve("faces/bbt/amy/amy1.png").toString());
+        browser.waitForText(".results li[data-outcome='ok']", "Saved", 30);
+        browser.waitForText("#person-count", "1 face enrolled", 10);
+        browser.waitFor("#thumbs figure.thumb img[src^='blob:']", 10);
+        Object width = browser.js("return document.querySelector('#thumbs figure.thumb img').naturalWidth");
+        assertEquals(112L, width, "the thumbnail is the 112x112 aligned crop");
+        browser.waitForText("#people button.person[data-person='amy']", "1 of 3", 10);
+        assertEquals(1, service.get("/api/v1/persons/amy/faces").data().size());
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(3)
+    void a_photo_without_a_face_is_refused_with_the_reason_beside_it(TestInfo info) throws Exception {
+        Path blank = work.resolve("wall.png");
+        BufferedImage wall = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                wall.setRGB(x, y, 0xc8b89a + (x * 7 + y * 3) % 16);
+            }
+        }
+        ImageIO.write(wall, "png", blank.toFile());
+        browser.find("#upload").sendKeys(blank.toString());
+        String said = browser.waitForText(".results li[data-outcome='bad']", "No face was found", 30);
+        assertTrue(said.contains("wall.png"), said);
+        browser.waitForText("#person-notice", "0 of 1 photo saved", 10);
+        assertEquals(1, service.get("/api/v1/persons/amy/faces").data().size(), "nothing was stored");
+        shot(info);
+        browser.assertNoConsoleErrors(422);
+    }
+
+    @Test
+    @Order(4)
+    void the_kiosk_recognises_the_face_on_camera_and_greets_the_person_checked_in(TestInfo info) throws Exception {
+        signIn(kioskKey);
+        browser.waitFor("body.kiosk", 10);
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/kiosk.html"), browser.driver().getCurrentUrl());
+        String greeting = browser.waitForText("#answer",
+                "^Good (morning|afternoon|evening), Amy — checked in \\d\\d:\\d\\d$", 40);
+        JsonNode today = service.get("/api/v1/attendance/today").data();
+        assertEquals(1, today.size(), today.toString());
+        assertEquals("amy", today.get(0).get("person_id").asText());
+        assertTrue(today.get(0).get("check_out").isNull());
+        assertTrue(greeting.endsWith(today.get(0).get("check_in").asText().substring(11, 16)), greeting);
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(5)
+    void the_dashboard_then_shows_the_person_in_since_their_check_in(TestInfo info) throws Exception {
+        signInAsAdmin();
+        String checkIn = service.get("/api/v1/attendance/today").data().get(0).get("check_in").asText();
+        String row = browser.waitForText("#in-table tbody tr[data-person='amy']", "Amy Farrah Fowler", 10);
+        assertTrue(row.contains(checkIn.substring(11, 16)) && row.contains("kiosk"), row);
+        browser.waitForText("#in-count", "^1$", 10);
+        browser.waitFor("#hour-chart svg rect.bar", 10);
+        browser.waitFor("#day-chart svg rect.bar", 10);
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(6)
+    void the_settings_form_tests_and_saves_odoo_and_never_shows_the_password(TestInfo info) throws Exception {
+        browser.open(url("/settings.html"));
+        browser.waitForText("#odoo-source", "No connection is saved yet", 10);
+        // every answer the page receives from here on, to look for the password in
+        browser.js("window.answers = []; const f = window.fetch; window.fetch = async (...a) => {"
+                + " const r = await f(...a); r.clone().text().then(t => window.answers.push(t)); return r; };");
+        browser.find("#url").sendKeys(odoo.url());
+        browser.find("#db").sendKeys(odoo.db());
+        browser.find("#username").sendKeys("faceclock");
+        browser.find("#password").sendKeys(ODOO_PASSWORD);
+        browser.find("#test").click();
+        browser.waitForText("#odoo-result", "Connected to Odoo", 20);
+        String facts = browser.find("#test-facts").getText();
+        assertTrue(facts.contains("Odoo version") && facts.contains("18"), facts);
+        browser.find("#save").click();
+        browser.waitForText("#odoo-result", "(?i)saved", 20);
+        browser.waitForText("#odoo-source", "A connection is saved", 10);
+
+        assertEquals("", browser.find("#password").getAttribute("value"));
+        assertFalse(browser.driver().getPageSource().contains(ODOO_PASSWORD));
+        @SuppressWarnings("unchecked")
+        List<String> answers = (List<String>) browser.js("return window.answers");
+        assertTrue(answers.size() >= 3, "test, save and reload answered: " + answers);
+        answers.forEach(a -> assertFalse(a.contains(ODOO_PASSWORD), a));
+        assertEquals(odoo.url(), browser.find("#url").getAttribute("value"));
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(7)
+    void the_pull_button_shows_progress_while_it_runs_and_the_result_after(TestInfo info) throws Exception {
+        odoo.latency("hr.employee.search_read", Duration.ofMillis(700));
+        browser.open(url("/"));
+        browser.waitForText("#odoo-facts", "Configured\\s*yes", 10);
+        browser.find("#pull").click();
+        String during = browser.waitForText("#sync-label", "^\\d+ of \\d+ employees$", 15);
+        String[] parts = during.split(" ");
+        int total = Integer.parseInt(parts[2]);
+        assertTrue(total >= EMPLOYEES, during);
+        assertTrue(Integer.parseInt(parts[0]) < total, "seen while running: " + during);
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-running");
+        browser.waitForText("#sync-result", "Synced " + total + " employees from Odoo", 30);
+        browser.waitForText("#sync-label", "^" + total + " of " + total + " employees$", 5);
+        assertEquals(total + 2, service.get("/api/v1/persons?limit=1").json().get("total").asInt());
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(8)
+    void the_report_page_shows_the_figures_and_its_csv_matches_the_json(TestInfo info) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+        LocalDate d1 = today.minusDays(2);
+        LocalDate d2 = today.minusDays(1);
+        manual("sheldon", d1 + "T08:45:00", d1 + "T17:15:00");
+        manual("sheldon", d2 + "T09:20:00", d2 + "T12:00:00");
+        manual("sheldon", d2 + "T13:00:00", d2 + "T18:00:00");
+        manual("amy", d2 + "T10:00:00", d2 + "T16:30:00");
+
+        browser.open(url("/reports.html"));
+        browser.waitFor("#report", 10);
+        browser.js("document.querySelector('#start').value = arguments[0];"
+                + "document.querySelector('#end').value = arguments[1];", d1.toString(), today.toString());
+        browser.find("#period button[type=submit]").click();
+        browser.waitForText("#about", "Site days " + d1 + " to " + today, 10);
+        browser.waitForText("#report tbody tr[data-person='sheldon']", "Sheldon", 10);
+
+        JsonNode json = service.get("/api/v1/reports/attendance?start_date=" + d1 + "&end_date=" + today).json();
+        JsonNode sheldon = find(json.get("data"), "sheldon");
+        assertEquals(2, sheldon.get("days_present").asInt());
+        assertEquals(16.17, sheldon.get("hours_worked").asDouble(), 1e-9);
+        assertEquals(1, sheldon.get("late_arrivals").asInt());
+        JsonNode amy = find(json.get("data"), "amy");
+        assertEquals(2, amy.get("days_present").asInt(), "yesterday and today at the kiosk");
+        assertEquals(6.5, amy.get("hours_worked").asDouble(), 1e-9);
+
+        browser.find("#csv").click();
+        String csv = browser.downloaded(".csv", 15);
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : csv.split("\r\n")) {
+            rows.add(List.of(line.split(",", -1)));
+        }
+        assertEquals(List.of("person_id", "name", "days_present", "hours_worked", "late_arrivals", "days_left_open",
+                "days_closed_automatically"), rows.get(0));
+        assertEquals(json.get("data").size(), rows.size() - 1);
+        for (int i = 0; i < json.get("data").size(); i++) {
+            JsonNode p = json.get("data").get(i);
+            List<String> r = rows.get(i + 1);
+            assertEquals(List.of(p.get("person_id").asText(), p.get("name").asText(), p.get("days_present").asText(),
+                    p.get("hours_worked").asText(), p.get("late_arrivals").asText(), p.get("days_left_open").asText(),
+                    p.get("days_closed_automatically").asText()), r);
+            String shown = browser.find("#report tbody tr[data-person='" + p.get("person_id").asText() + "'] "
+                    + "td[data-column='hours_worked']").getText();
+            assertEquals(p.get("hours_worked").asText(), shown);
+        }
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    private void manual(String personId, String in, String out) {
+        var r = service.post("/api/v1/attendance", Map.of("person_id", personId, "check_in", in, "check_out", out));
+        assertEquals(201, r.status(), r.toString());
+    }
+
+    private static JsonNode find(JsonNode rows, String personId) {
+        for (JsonNode r : rows) {
+            if (r.get("person_id").asText().equals(personId)) {
+                return r;
+            }
+        }
+        throw new AssertionError(personId + " is not in " + rows);
+    }
+}
