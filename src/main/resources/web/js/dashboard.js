@@ -63,7 +63,7 @@ async function cameras() {
   $('#cameras').hidden = false;
   const tiles = await Promise.all(list.map(async c => {
     const img = el('img', { alt: `Latest frame of camera ${c.name || c.id}` });
-    imageUrl(`/cameras/${encodeURIComponent(c.id)}/snapshot`).then(u => { if (u) img.src = u; });
+    imageUrl(c.snapshot_url || `/cameras/${encodeURIComponent(c.id)}/snapshot`).then(u => { if (u) img.src = u; });
     const good = c.state === 'streaming';
     return el('div', { class: 'tile' }, img, el('div', { class: 'caption' },
       el('strong', {}, c.name || c.id), ' ',
@@ -79,9 +79,13 @@ const FACTS = [
   ['status', 'State'],
   ['url', 'Odoo'],
   ['db', 'Database'],
+  ['server_version', 'Odoo version'],
+  ['transport', 'Transport', v => (v === 'json2' ? 'JSON-2' : v === 'xmlrpc' ? 'XML-RPC' : v)],
+  ['warning', 'Warning'],
   ['last_pull', 'Last pull'],
   ['last_push', 'Last push'],
   ['last_sync', 'Last sync'],
+  ['last_sync_status', 'Last sync state'],
   ['last_sync_message', 'Last result'],
   ['outbox_depth', 'Waiting to send'],
   ['oldest_unsent_seconds', 'Oldest waiting', v => `${v} s`],

@@ -8,6 +8,7 @@ let enough = 3;
 let current = null;
 let stream = null;
 let captured = [];
+let asked = 0;
 
 /** The server's refusal in plain words (its own sentence stays beside it when it says more). */
 export function plain(message) {
@@ -33,7 +34,9 @@ async function loadPeople() {
   if ($('#q').value.trim()) q.set('q', $('#q').value.trim());
   if ($('#department').value) q.set('department', $('#department').value);
   if ($('#coverage').value) q.set('faces', $('#coverage').value);
+  const mine = ++asked;
   const r = await api('/enrolment?' + q);
+  if (mine !== asked) return; // the search changed meanwhile: the later answer wins
   enough = r.enough;
   const select = $('#department');
   const chosen = select.value;

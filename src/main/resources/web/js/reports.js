@@ -7,9 +7,13 @@ function period() {
   return new URLSearchParams({ start_date: $('#start').value, end_date: $('#end').value });
 }
 
+let asked = 0;
+
 async function show() {
+  const mine = ++asked;
   try {
     const r = await api('/reports/attendance?' + period());
+    if (mine !== asked) return; // a later question is on its way: its answer wins
     fill('#about', `Site days ${r.start_date} to ${r.end_date} (${r.timezone}); late means the day's first check-in `
       + `after ${r.start_time}. Hours count closed attendances.`);
     fill('#report tbody', r.data.length ? r.data.map(p => el('tr', { 'data-person': p.person_id },

@@ -51,7 +51,8 @@ function facts(r) {
     if ('can_read_employees' in r) add('Can read employees', yesNo(r.can_read_employees), 'can_read_employees');
     if ('can_create_attendances' in r) add('Can create attendances', yesNo(r.can_create_attendances), 'can_create_attendances');
   }
-  const warnings = r.warnings || [];
+  if (r.missing_rights && r.missing_rights.length) add('Missing rights', r.missing_rights.join(', '), 'missing_rights');
+  const warnings = [...(r.warnings || []), ...(r.warning ? [r.warning] : [])];
   if (warnings.length) add('Warnings', warnings.map(w => (typeof w === 'string' ? w : w.message || JSON.stringify(w))).join(' · '), 'warnings');
   fill('#test-facts', items);
 }
@@ -65,7 +66,8 @@ async function test() {
   try {
     const r = await api('/sync/odoo/test', { method: 'POST', body });
     const data = r.data || r;
-    const warn = (data.warnings && data.warnings.length) || data.can_read_employees === false || data.can_create_attendances === false;
+    const warn = (data.warnings && data.warnings.length) || data.warning || data.can_read_employees === false
+      || data.can_create_attendances === false;
     notice('#odoo-result', data.success === false ? 'bad' : warn ? 'warn' : 'ok', data.message || data.error || 'Connected.');
     facts(data);
     markField(null);

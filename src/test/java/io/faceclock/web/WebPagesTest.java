@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -94,9 +96,24 @@ class WebPagesTest {
         browser.find("#signin button[type=submit]").click();
     }
 
+    /** With the keyboard only: type the key, press Enter. */
     private void signInAsAdmin() {
-        signIn(service.adminKey());
+        browser.open(url("/signin.html"));
+        browser.js("sessionStorage.clear()");
+        browser.find("#key").sendKeys(service.adminKey() + Keys.ENTER);
         browser.waitFor("header.top nav", 10);
+    }
+
+    /** The same page as a tablet in portrait shows it. */
+    private void tabletShot(TestInfo info) throws Exception {
+        var window = browser.driver().manage().window();
+        var size = window.getSize();
+        window.setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-tablet");
+        } finally {
+            window.setSize(size);
+        }
     }
 
     private void shot(TestInfo info) throws Exception {
@@ -146,6 +163,7 @@ class WebPagesTest {
         browser.waitForText("#people button.person[data-person='amy']", "1 of 3", 10);
         assertEquals(1, service.get("/api/v1/persons/amy/faces").data().size());
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors();
     }
 
@@ -197,6 +215,7 @@ class WebPagesTest {
         browser.waitFor("#hour-chart svg rect.bar", 10);
         browser.waitFor("#day-chart svg rect.bar", 10);
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors();
     }
 
@@ -263,7 +282,7 @@ class WebPagesTest {
         manual("amy", d2 + "T10:00:00", d2 + "T16:30:00");
 
         browser.open(url("/reports.html"));
-        browser.waitFor("#report", 10);
+        browser.waitForText("#about", "Site days", 10);
         browser.js("document.querySelector('#start').value = arguments[0];"
                 + "document.querySelector('#end').value = arguments[1];", d1.toString(), today.toString());
         browser.find("#period button[type=submit]").click();
@@ -298,6 +317,37 @@ class WebPagesTest {
                     + "td[data-column='hours_worked']").getText();
             assertEquals(p.get("hours_worked").asText(), shown);
         }
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(9)
+    void the_logs_page_filters_by_category_and_level_newest_first(TestInfo info) throws Exception {
+        browser.open(url("/logs.html"));
+        browser.waitFor("#logs tbody tr td", 10);
+        new org.openqa.selenium.support.ui.Select(browser.find("#category")).selectByValue("security");
+        new org.openqa.selenium.support.ui.Select(browser.find("#level")).selectByValue("warning");
+        browser.find("#filters button[type=submit]").click();
+        String first = browser.waitForText("#logs tbody tr", "Wrong API key", 10);
+        assertTrue(first.contains("security") && first.contains("warning"), first);
+        JsonNode api = service.get("/api/v1/logs?category=security&level=warning&limit=50").json();
+        browser.waitForText("#summary", "^" + api.get("total").asInt() + " entr(y|ies), newest first", 10);
+        assertEquals(api.get("data").size(), browser.all("#logs tbody tr").size());
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(10)
+    void without_cameras_the_unknown_faces_page_says_so_and_the_menu_leaves_it_out(TestInfo info) throws Exception {
+        Assumptions.assumeFalse(service.get("/api/v1/session").data().get("features").get("unknown_faces").asBoolean(),
+                "this server has cameras");
+        browser.open(url("/"));
+        browser.waitFor("header.top nav a", 10);
+        assertTrue(browser.all("header.top nav a[href='/unknown.html']").isEmpty());
+        browser.open(url("/unknown.html"));
+        browser.waitForText("#problem", "no camera queue", 10);
         shot(info);
         browser.assertNoConsoleErrors();
     }
