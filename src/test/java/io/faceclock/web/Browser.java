@@ -84,7 +84,8 @@ final class Browser implements AutoCloseable {
         Pattern p = Pattern.compile(regex, Pattern.DOTALL);
         String[] seen = {""};
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(100)).until(d -> {
+            new WebDriverWait(driver, Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> els = d.findElements(By.cssSelector(css));
                 for (WebElement e : els) {
                     String t = e.getText();
