@@ -112,6 +112,7 @@ async function odoo() {
   const items = [];
   for (const [key, label, fmt] of FACTS) {
     if (!(key in o)) continue;
+    if (key === 'status' && 'configured' in o && /^(not_)?configured$/.test(o.status)) continue; // said by "Configured"
     const text = fmt ? (o[key] === null || o[key] === undefined ? null : fmt(o[key])) : describe(o[key]);
     if (text === null) continue;
     items.push(el('dt', {}, label), el('dd', { 'data-fact': key }, text));

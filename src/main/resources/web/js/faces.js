@@ -136,8 +136,10 @@ async function upload(files) {
 async function startCamera() {
   try {
     stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720, facingMode: 'user' }, audio: false });
-    $('#video').srcObject = stream;
     $('#capture').hidden = false;
+    const video = $('#video');
+    video.srcObject = stream;
+    await video.play();
     $('#camera-shoot').disabled = false;
   } catch (e) {
     notice('#person-notice', 'bad', 'The camera could not be opened (' + e.name + '): allow camera access, or upload photos instead.');

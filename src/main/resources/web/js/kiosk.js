@@ -106,7 +106,9 @@ async function start() {
   }
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720, facingMode: 'user' }, audio: false });
-    $('#video').srcObject = stream;
+    const video = $('#video');
+    video.srcObject = stream;
+    await video.play();
   } catch (e) {
     show('refused', 'The camera could not be opened: allow camera access and reload', 3600000);
     return;

@@ -43,12 +43,14 @@ function facts(r) {
     items.push(el('dt', {}, label), el('dd', { 'data-fact': key }, value));
   };
   add('Odoo version', r.server_version, 'server_version');
-  add('Transport', r.transport || r.protocol, 'transport');
+  const transport = r.transport || r.protocol;
+  add('Transport', transport === 'json2' ? 'JSON-2' : transport === 'xmlrpc' ? 'XML-RPC' : transport, 'transport');
   add('User', r.user_name, 'user_name');
   if (r.rights && typeof r.rights === 'object') {
     add('Rights', Object.entries(r.rights).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : yesNo(v)}`).join(' · '), 'rights');
   } else {
     if ('can_read_employees' in r) add('Can read employees', yesNo(r.can_read_employees), 'can_read_employees');
+    if (r.can_read_badges === false) add('Can read badges', 'no', 'can_read_badges');
     if ('can_create_attendances' in r) add('Can create attendances', yesNo(r.can_create_attendances), 'can_create_attendances');
   }
   if (r.missing_rights && r.missing_rights.length) add('Missing rights', r.missing_rights.join(', '), 'missing_rights');

@@ -189,6 +189,29 @@ class WebPagesTest {
 
     @Test
     @Order(4)
+    void webcam_frames_get_a_verdict_each_and_the_good_ones_are_saved(TestInfo info) throws Exception {
+        int before = service.get("/api/v1/persons/amy/faces").data().size();
+        browser.find("#camera-start").click();
+        browser.waitFor("#capture:not([hidden])", 10);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> ((Number) browser.js("return document.querySelector('#video').currentTime")).doubleValue() > 2);
+        browser.find("#camera-shoot").click();
+        browser.waitForText("#person-notice", "of 5 photos are good|None of the photos", 60);
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-verdicts");
+        List<WebElement> verdicts = browser.all(".results li .verdict");
+        assertEquals(5, verdicts.size());
+        long good = verdicts.stream().filter(v -> v.getText().equals("Good photo.")).count();
+        assertTrue(good >= 1, "the fake camera shows Amy, already enrolled: " + verdicts.stream().map(WebElement::getText).toList());
+        browser.find("#camera-save").click();
+        browser.waitForText("#person-notice", "^" + good + " photos? saved", 60);
+        assertEquals(before + good, service.get("/api/v1/persons/amy/faces").data().size());
+        browser.waitForText("#person-count", (before + good) + " faces enrolled", 10);
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(5)
     void the_kiosk_recognises_the_face_on_camera_and_greets_the_person_checked_in(TestInfo info) throws Exception {
         signIn(kioskKey);
         browser.waitFor("body.kiosk", 10);
@@ -205,7 +228,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void the_dashboard_then_shows_the_person_in_since_their_check_in(TestInfo info) throws Exception {
         signInAsAdmin();
         String checkIn = service.get("/api/v1/attendance/today").data().get(0).get("check_in").asText();
@@ -220,7 +243,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_settings_form_tests_and_saves_odoo_and_never_shows_the_password(TestInfo info) throws Exception {
         browser.open(url("/settings.html"));
         browser.waitForText("#odoo-source", "No connection is saved yet", 10);
@@ -251,7 +274,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_pull_button_shows_progress_while_it_runs_and_the_result_after(TestInfo info) throws Exception {
         odoo.latency("hr.employee.search_read", Duration.ofMillis(700));
         browser.open(url("/"));
@@ -271,7 +294,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void the_report_page_shows_the_figures_and_its_csv_matches_the_json(TestInfo info) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));
         LocalDate d1 = today.minusDays(2);
@@ -322,7 +345,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void the_logs_page_filters_by_category_and_level_newest_first(TestInfo info) throws Exception {
         browser.open(url("/logs.html"));
         browser.waitFor("#logs tbody tr td", 10);
@@ -339,7 +362,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void without_cameras_the_unknown_faces_page_says_so_and_the_menu_leaves_it_out(TestInfo info) throws Exception {
         Assumptions.assumeFalse(service.get("/api/v1/session").data().get("features").get("unknown_faces").asBoolean(),
                 "this server has cameras");
