@@ -104,6 +104,13 @@ class WebPagesTest {
         browser.waitFor("header.top nav", 10);
     }
 
+    /** Every thumbnail on the Faces page has loaded (they come as blobs, after the list). */
+    private void thumbnailsShown() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
+                Boolean.TRUE.equals(browser.js("return [...document.querySelectorAll('#thumbs img')]"
+                        + ".every(i => i.complete && i.naturalWidth > 0)")));
+    }
+
     /** The same page as a tablet in portrait shows it. */
     private void tabletShot(TestInfo info) throws Exception {
         var window = browser.driver().manage().window();
@@ -206,6 +213,8 @@ class WebPagesTest {
         browser.waitForText("#person-notice", "^" + good + " photos? saved", 60);
         assertEquals(before + good, service.get("/api/v1/persons/amy/faces").data().size());
         browser.waitForText("#person-count", (before + good) + " faces enrolled", 10);
+        browser.waitForText("#people button.person[data-person='amy']", (before + good) + " faces", 10);
+        thumbnailsShown();
         shot(info);
         browser.assertNoConsoleErrors();
     }
