@@ -35,8 +35,8 @@ public final class SessionApi {
     private static boolean serves(Exchange ex, String path) {
         RestRegistry registry = PluginHelper.getRestRegistry(ex.getContext());
         return registry.listAllRestServices().stream().anyMatch(s -> {
-            String url = (s.getBasePath() == null ? "" : s.getBasePath()) + (s.getUriTemplate() == null ? ""
-                    : s.getUriTemplate());
+            String url = ((s.getBasePath() == null ? "" : s.getBasePath()) + (s.getUriTemplate() == null ? ""
+                    : s.getUriTemplate())).replaceFirst("^/api/v1", "");
             return url.equals(path) || url.startsWith(path + "/") || url.startsWith(path + "?");
         });
     }
