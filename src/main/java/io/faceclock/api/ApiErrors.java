@@ -50,6 +50,9 @@ public final class ApiErrors {
             return error(status(e), e.getMessage(), "image");
         } else if (t instanceof StoreException e && e.isConstraintViolation()) {
             return error(409, "The change conflicts with data stored meanwhile; reload and retry", null);
+        } else if (t instanceof StoreException e && e.isUnavailable()) {
+            LOG.warn("The database cannot be reached: {}", e.getMessage());
+            return error(503, "The database cannot be reached right now; try again shortly", null);
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected failure (reference {}) on {}", ref, request, t);

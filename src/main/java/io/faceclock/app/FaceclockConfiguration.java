@@ -33,6 +33,9 @@ import io.faceclock.odoo.sync.OdooConfigService;
 import io.faceclock.odoo.sync.OdooOutbox;
 import io.faceclock.odoo.sync.OdooSchedule;
 import io.faceclock.odoo.sync.OdooSyncService;
+import io.faceclock.odoo.sync.PushLease;
+import io.faceclock.cluster.Node;
+import io.faceclock.store.LeaseStore;
 import io.faceclock.people.PersonService;
 import io.faceclock.recognition.FaceEngineHolder;
 import io.faceclock.recognition.FaceRegistry;
@@ -170,9 +173,21 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
             OdooConfigService configs = new OdooConfigService(settings.odoo(), settingStore(),
                     SecretBox.open(System.getenv(SecretBox.ENV), settings.site().dataDir()), auditLog(), clock, jdbc(),
                     syncStore());
-            return OdooSyncService.create(configs, settingStore(), syncStore(), jdbc(), personStore(), auditLog(),
-                    clock, siteClock(), settings.odoo().protocol());
+            OdooSyncService sync = OdooSyncService.create(configs, settingStore(), syncStore(), jdbc(), personStore(),
+                    pushLease(), auditLog(), clock, siteClock(), settings.odoo().protocol());
+            sync.clearOwnStale();
+            return sync;
         });
+    }
+
+    /** This process among the others on the database (cluster nodes, the command line). */
+    public Node node() {
+        return once("node", () -> Node.of(settings.cluster().nodeId()));
+    }
+
+    public PushLease pushLease() {
+        return closing("pushLease", () -> new PushLease(new LeaseStore(jdbc()), node(), clock,
+                settings.odoo().pushLease()));
     }
 
     // --- faces: the engine (down without its models), the gallery of enrolled faces, recognition

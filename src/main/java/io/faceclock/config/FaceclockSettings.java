@@ -10,12 +10,12 @@ import io.faceclock.attendance.PunchRules;
 public record FaceclockSettings(Settings raw, SiteSettings site, HttpSettings http, DatabaseSettings database,
                                 SecuritySettings security, RecognitionSettings faces, PunchRules attendance,
                                 OdooSettings odoo, LogSettings logs,
-                                ManagementSettings management) {
+                                ManagementSettings management, ClusterSettings cluster) {
 
     public static FaceclockSettings read(Settings s) {
         return new FaceclockSettings(s, SiteSettings.read(s), HttpSettings.read(s), DatabaseSettings.read(s),
                 SecuritySettings.read(s), RecognitionSettings.read(s), AttendanceSettings.read(s), OdooSettings.read(s),
-                LogSettings.read(s), ManagementSettings.read(s));
+                LogSettings.read(s), ManagementSettings.read(s), ClusterSettings.read(s));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 public record OdooSettings(boolean enabled, String url, String db, String username, String password,
                            OdooProtocol protocol, Duration connectTimeout, Duration callTimeout, boolean verifyTls,
-                           Path trustStore, String trustStorePassword, int pushDays) {
+                           Path trustStore, String trustStorePassword, int pushDays, Duration pushLease) {
 
     static OdooSettings read(Settings s) {
         return new OdooSettings(s.flag("faceclock.odoo.enabled"), s.get("faceclock.odoo.url"),
@@ -18,7 +18,7 @@ public record OdooSettings(boolean enabled, String url, String db, String userna
                 OdooProtocol.parse(s.get(OdooProtocol.SETTING)), s.seconds("faceclock.odoo.connect-timeout-seconds"),
                 s.seconds("faceclock.odoo.call-timeout-seconds"), s.flag("faceclock.odoo.verify-tls"),
                 s.path("faceclock.odoo.trust-store"), s.get("faceclock.odoo.trust-store-password"),
-                s.integer("faceclock.odoo.push-days"));
+                s.integer("faceclock.odoo.push-days"), s.seconds("faceclock.odoo.push-lease-seconds"));
     }
 
     /** Whether the settings name an Odoo (then the saved configuration is not used). */

@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("faceclock-db");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
         try {

@@ -33,40 +33,6 @@ public final class SettingStore {
         }
     }
 
-    /**
-     * Takes (or renews) a lease held in the database, so that processes sharing it (the service, the
-     * command line, the nodes of a cluster) do one thing at a time. A lease older than ttl is free.
-     */
-    public boolean tryLease(String key, String owner, Instant now, java.time.Duration ttl) {
-        try {
-            return jdbc.inTransaction(c -> {
-                if (Jdbc.update(c, "UPDATE setting SET setting_value = ?, updated_at = ? WHERE setting_key = ? "
-                        + "AND (setting_value = ? OR updated_at < ?)", owner, now, key, owner, now.minus(ttl)) == 1) {
-                    return true;
-                }
-                if (get(c, key)) {
-                    return false;
-                }
-                Jdbc.update(c, "INSERT INTO setting (setting_key, setting_value, updated_at) VALUES (?,?,?)", key,
-                        owner, now);
-                return true;
-            });
-        } catch (StoreException e) {
-            if (e.isConstraintViolation()) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    public void releaseLease(String key, String owner) {
-        jdbc.update("DELETE FROM setting WHERE setting_key = ? AND setting_value = ?", key, owner);
-    }
-
-    private static boolean get(Connection c, String key) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT 1 FROM setting WHERE setting_key = ?", rs -> 1, key).isPresent();
-    }
-
     public void delete(String key) {
         jdbc.update("DELETE FROM setting WHERE setting_key = ?", key);
     }

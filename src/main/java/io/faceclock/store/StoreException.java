@@ -13,4 +13,15 @@ public class StoreException extends RuntimeException {
         String state = ((SQLException) getCause()).getSQLState();
         return state != null && state.startsWith("23");
     }
+
+    /**
+     * The database cannot be reached right now: no connection within the pool's timeout, a broken
+     * connection (SQLState 08xxx) or a server shutting down (57P0x). Worth trying again shortly.
+     */
+    public boolean isUnavailable() {
+        SQLException e = (SQLException) getCause();
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientConnectionException
+                || state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
 }

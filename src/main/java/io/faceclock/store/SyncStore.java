@@ -106,10 +106,81 @@ public final class SyncStore {
         Jdbc.update(c, "UPDATE attendance SET sync_state = 'pending', sync_error = NULL WHERE id = ?", attendanceId);
     }
 
-    public List<OutboxRow> due(Instant now, int limit) {
-        return jdbc.query("SELECT attendance_id, change_no, attempts FROM odoo_outbox WHERE next_attempt_at <= ? "
-                + "ORDER BY enqueued_at, attendance_id LIMIT ?", rs -> new OutboxRow(rs.getLong(1), rs.getLong(2),
-                rs.getInt(3)), now, limit);
+    /**
+     * Claims up to limit due rows for holder until the given time: rows nobody claims, or whose claim
+     * ran out (its holder stopped renewing). Rows another node is claiming right now are skipped,
+     * not waited for (FOR UPDATE SKIP LOCKED), so nodes draining together take disjoint rows.
+     */
+    public List<OutboxRow> claimDue(String holder, Instant now, Instant until, int limit) {
+        return jdbc.inTransaction(c -> {
+            List<OutboxRow> rows = Jdbc.query(c, "SELECT attendance_id, change_no, attempts FROM odoo_outbox "
+                    + "WHERE next_attempt_at <= ? AND (claimed_by IS NULL OR claimed_until < ? OR claimed_by = ?) "
+                    + "ORDER BY enqueued_at, attendance_id LIMIT ? FOR UPDATE SKIP LOCKED", SyncStore::row, now, now,
+                    holder, limit);
+            claim(c, rows.stream().map(OutboxRow::attendanceId).toList(), holder, until);
+            return rows;
+        });
+    }
+
+    /**
+     * Claims the rows of these attendances (for a push of a date range); returns the attendances
+     * whose rows another live holder has claimed: that holder is sending them.
+     */
+    public java.util.Set<Long> claimFor(String holder, List<Long> attendanceIds, Instant now, Instant until) {
+        java.util.Set<Long> busy = new java.util.HashSet<>();
+        for (int from = 0; from < attendanceIds.size(); from += 1000) {
+            List<Long> chunk = attendanceIds.subList(from, Math.min(attendanceIds.size(), from + 1000));
+            busy.addAll(jdbc.inTransaction(c -> {
+                List<Long> free = new ArrayList<>();
+                List<Long> taken = new ArrayList<>();
+                Jdbc.query(c, "SELECT attendance_id, claimed_by, claimed_until FROM odoo_outbox WHERE attendance_id IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?) FOR UPDATE", rs -> {
+                            Instant claimedUntil = Jdbc.instant(rs, 3);
+                            boolean other = rs.getString(2) != null && !holder.equals(rs.getString(2))
+                                    && claimedUntil != null && !claimedUntil.isBefore(now);
+                            (other ? taken : free).add(rs.getLong(1));
+                            return null;
+                        }, chunk.toArray());
+                claim(c, free, holder, until);
+                return taken;
+            }));
+        }
+        return busy;
+    }
+
+    private static void claim(Connection c, List<Long> attendanceIds, String holder, Instant until)
+            throws SQLException {
+        for (int from = 0; from < attendanceIds.size(); from += 1000) {
+            List<Long> chunk = attendanceIds.subList(from, Math.min(attendanceIds.size(), from + 1000));
+            List<Object> args = new ArrayList<>(List.of(holder, until));
+            args.addAll(chunk);
+            Jdbc.update(c, "UPDATE odoo_outbox SET claimed_by = ?, claimed_until = ? WHERE attendance_id IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)", args.toArray());
+        }
+    }
+
+    /** The holder is still at work: its claims last until the given time. */
+    public int renewClaims(String holder, Instant until) {
+        return jdbc.update("UPDATE odoo_outbox SET claimed_until = ? WHERE claimed_by = ?", until, holder);
+    }
+
+    public void releaseClaims(String holder) {
+        jdbc.update("UPDATE odoo_outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", holder);
+    }
+
+    /** Claimed rows per holder, for the status. */
+    public Map<String, Long> claimsByHolder() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT claimed_by, COUNT(*) FROM odoo_outbox WHERE claimed_by IS NOT NULL GROUP BY claimed_by "
+                + "ORDER BY claimed_by", rs -> {
+                    m.put(rs.getString(1), rs.getLong(2));
+                    return null;
+                });
+        return m;
+    }
+
+    private static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getInt(3));
     }
 
     /** The outbox rows of the attendances that began in [from, to). */
@@ -126,8 +197,8 @@ public final class SyncStore {
     }
 
     public void retryLater(OutboxRow row, Instant next, String error) {
-        jdbc.update("UPDATE odoo_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                + "WHERE attendance_id = ? AND change_no = ?", next, clip(error), row.attendanceId(), row.changeNo());
+        jdbc.update("UPDATE odoo_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
+                + "claimed_by = NULL, claimed_until = NULL WHERE attendance_id = ? AND change_no = ?", next, clip(error), row.attendanceId(), row.changeNo());
     }
 
     public long depth() {

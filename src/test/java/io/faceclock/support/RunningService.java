@@ -130,7 +130,21 @@ public final class RunningService implements AutoCloseable {
         app.close();
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the kernel handed out with
+     * bind(0) can be handed out again to the next bind(0) (an H2 AUTO_SERVER, another process)
+     * before the service binds it, and requests then reach that other server.
+     */
     public static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

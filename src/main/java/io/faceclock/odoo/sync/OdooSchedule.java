@@ -3,6 +3,7 @@ package io.faceclock.odoo.sync;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.config.OdooSettings;
 import io.faceclock.errors.DomainException;
+import io.faceclock.store.StoreException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -73,13 +74,19 @@ public final class OdooSchedule {
     }
 
     private void run(String what, Runnable work) {
-        if (!enabled() || !sync.configured()) {
-            return;
-        }
         try {
+            if (!enabled() || !sync.configured()) {
+                return;
+            }
             work.run();
         } catch (DomainException | io.faceclock.odoo.OdooException e) {
             LOG.warn("Scheduled Odoo {} failed: {}", what, e.getMessage());
+        } catch (StoreException e) {
+            if (!e.isUnavailable()) {
+                throw e;
+            }
+            // the outbox is in the database too: nothing is lost, the next run tries again
+            LOG.warn("Scheduled Odoo {} skipped: the database cannot be reached ({})", what, e.getMessage());
         }
     }
 }

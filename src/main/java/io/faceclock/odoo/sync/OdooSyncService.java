@@ -13,6 +13,7 @@ import io.faceclock.odoo.ServerVersion;
 import io.faceclock.odoo.UserInfo;
 import io.faceclock.odoo.sync.AttendancePush.Outcome;
 import io.faceclock.store.Jdbc;
+import io.faceclock.store.LeaseStore;
 import io.faceclock.store.PersonStore;
 import io.faceclock.store.SettingStore;
 import io.faceclock.store.SyncStore;
@@ -51,20 +52,21 @@ public final class OdooSyncService {
     private final Clock clock;
     private final SiteClock site;
     private final OdooProtocol protocol;
-    private static final String PUSH_LEASE = "odoo.push.lease";
-    private static final Duration LEASE_TTL = Duration.ofMinutes(30);
+    private final PushLease lease;
+    private final OutboxClaims claims;
     private final ReentrantLock pullLock = new ReentrantLock();
     private final ReentrantLock pushLock = new ReentrantLock();
-    /** Who holds the push lease: this process (a random id, since the same database may serve several). */
-    private final String leaseOwner = java.util.UUID.randomUUID().toString();
 
     OdooSyncService(OdooConfigService configs, SettingStore settings, SyncStore syncStore, EmployeePull pull,
-                           AttendancePush push, AuditLog audit, Clock clock, SiteClock site, OdooProtocol protocol) {
+                    AttendancePush push, PushLease lease, AuditLog audit, Clock clock, SiteClock site,
+                    OdooProtocol protocol) {
         this.configs = configs;
         this.settings = settings;
         this.syncStore = syncStore;
         this.pull = pull;
         this.push = push;
+        this.lease = lease;
+        this.claims = new OutboxClaims(syncStore, lease, clock);
         this.audit = audit;
         this.clock = clock;
         this.site = site;
@@ -73,10 +75,17 @@ public final class OdooSyncService {
 
     /** The service with its pull and push over the given stores. */
     public static OdooSyncService create(OdooConfigService configs, SettingStore settings, SyncStore syncStore,
-                                         Jdbc jdbc, PersonStore persons, AuditLog audit, Clock clock,
-                                         SiteClock site, OdooProtocol protocol) {
+                                         Jdbc jdbc, PersonStore persons, PushLease lease, AuditLog audit,
+                                         Clock clock, SiteClock site, OdooProtocol protocol) {
         return new OdooSyncService(configs, settings, syncStore, new EmployeePull(jdbc, persons, clock),
-                new AttendancePush(syncStore, new EmployeeLinks(jdbc), new PunchModes(jdbc), clock), audit, clock, site, protocol);
+                new AttendancePush(syncStore, new EmployeeLinks(jdbc), new PunchModes(jdbc), clock), lease, audit, clock,
+                site, protocol);
+    }
+
+    /** At start: the push lease and outbox claims a dead process of this node left behind. */
+    public void clearOwnStale() {
+        lease.clearOwnStale();
+        claims.clearOwnStale();
     }
 
     public OdooConfigService configs() {
@@ -197,42 +206,51 @@ public final class OdooSyncService {
     public PushResult push(OdooConfig given, Instant from, Instant to, boolean retryFailed, Progress progress) {
         OdooConfig config = given != null ? checkSameOdoo(given) : requireConfig();
         pushLock.lock();
-        try {
-            awaitLease();
-            try {
-                PushResult result = new PushResult();
-                // read before the records: a change made meanwhile has a newer change_no and keeps its row
-                List<OutboxRow> queued = syncStore.queuedInRange(from, to);
-                List<SyncItem> items = syncStore.inRange(from, to);
+        try (PushLease.Hold held = awaitLease()) {
+            PushResult result = new PushResult();
+            // read before the records: a change made meanwhile has a newer change_no and keeps its row
+            List<OutboxRow> queued = syncStore.queuedInRange(from, to);
+            List<SyncItem> inRange = syncStore.inRange(from, to);
+            try (OutboxClaims.Claim claim = claims.claimFor(inRange.stream().map(SyncItem::attendanceId).toList())) {
+                // what another node's outbox drain is sending right now is left to it
+                List<SyncItem> items = inRange.stream().filter(i -> !claim.busy().contains(i.attendanceId())).toList();
                 OdooClient client = client(config);
                 Map<Long, Outcome> outcomes = push.push(client, items, result, retryFailed, progress);
                 for (OutboxRow row : queued) {
-                    if (outcomes.containsKey(row.attendanceId())) {
+                    if (outcomes.containsKey(row.attendanceId()) && !claim.busy().contains(row.attendanceId())) {
                         syncStore.done(row); // sent by this push: the drain has nothing left to do for it
                     }
                 }
                 if (given == null && result.abortedBy() == null) {
                     remember(client);
                 }
-                report("Push", result, Map.of("from", stamp(from), "to", stamp(to)), given == null);
-                return result;
-            } finally {
-                settings.releaseLease(PUSH_LEASE, leaseOwner);
+                report("Push", result, Map.of("from", stamp(from), "to", stamp(to), "being_sent_by_other_nodes",
+                        claim.busy().size()), given == null);
             }
+            return result;
         } finally {
             pushLock.unlock();
         }
     }
 
-    /** Waits up to a minute for another process's push to finish. */
-    private void awaitLease() {
-        Instant giveUp = clock.instant().plusSeconds(60);
-        while (!settings.tryLease(PUSH_LEASE, leaseOwner, clock.instant(), LEASE_TTL)) {
+    /**
+     * Waits while another live process pushes, up to twice the lease time: long enough for the
+     * lease of a process that died to fall free and be taken over.
+     */
+    private PushLease.Hold awaitLease() {
+        Instant giveUp = clock.instant().plus(lease.ttl().multipliedBy(2));
+        while (true) {
+            var held = lease.tryTake();
+            if (held.isPresent()) {
+                return held.get();
+            }
             if (clock.instant().isAfter(giveUp)) {
-                throw new ConflictException(null, "Another faceclock process is pushing to Odoo; try again later");
+                throw new ConflictException(null, "Another faceclock process is pushing to Odoo ("
+                        + lease.current().map(l -> l.holder() + " since " + l.since()).orElse("it just finished")
+                        + "); try again later");
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConflictException(null, "Interrupted while waiting for another push to finish");
@@ -268,13 +286,10 @@ public final class OdooSyncService {
         if (!configured() || !pushLock.tryLock()) {
             return result;
         }
-        if (!settings.tryLease(PUSH_LEASE, leaseOwner, clock.instant(), LEASE_TTL)) {
-            pushLock.unlock();
-            return result;
-        }
-        try {
+        // no push lease: every node drains, each sending only the rows it claimed
+        try (OutboxClaims.Claim claim = claims.claimDue(AttendancePush.BATCH)) {
             Instant now = clock.instant();
-            List<OutboxRow> due = syncStore.due(now, AttendancePush.BATCH);
+            List<OutboxRow> due = claim.rows();
             if (due.isEmpty()) {
                 return result;
             }
@@ -290,7 +305,6 @@ public final class OdooSyncService {
             report("Outbox", result, Map.of("queued", due.size()), true);
             return result;
         } finally {
-            settings.releaseLease(PUSH_LEASE, leaseOwner);
             pushLock.unlock();
         }
     }
@@ -330,9 +344,22 @@ public final class OdooSyncService {
         m.put("oldest_unsent_seconds", syncStore.oldestEnqueued()
                 .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(null));
         m.put("attendance_sync_states", syncStore.countsByState());
+        m.put("push_lease", lease.current().map(this::leaseStatus).orElse(null));
+        m.put("outbox_claims", syncStore.claimsByHolder());
         Map<String, String> runs = new LinkedHashMap<>();
         nextRuns.forEach((k, v) -> runs.put(k, stamp(v)));
         m.put("next_runs", runs);
+        return m;
+    }
+
+    private Map<String, Object> leaseStatus(LeaseStore.Lease l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("holder", l.holder());
+        m.put("node_id", l.nodeId());
+        m.put("pid", l.pid());
+        m.put("since", stamp(l.since()));
+        m.put("renewed_at", stamp(l.renewedAt()));
+        m.put("stale", lease.stale(l));
         return m;
     }
 
