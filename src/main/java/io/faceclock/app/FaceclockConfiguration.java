@@ -34,7 +34,10 @@ import io.faceclock.odoo.sync.OdooOutbox;
 import io.faceclock.odoo.sync.OdooSchedule;
 import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.odoo.sync.PushLease;
+import io.faceclock.cluster.ClusteredQuartz;
 import io.faceclock.cluster.Node;
+import io.faceclock.cluster.ScheduleRuns;
+import io.faceclock.store.ScheduleRunStore;
 import io.faceclock.store.LeaseStore;
 import io.faceclock.people.PersonService;
 import io.faceclock.recognition.FaceEngineHolder;
@@ -225,7 +228,19 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
 
     @BindToRegistry
     public QuartzComponent quartz() {
-        return once("quartz", QuartzComponent::new);
+        return once("quartz", () -> {
+            // clustered JDBC job store on PostgreSQL (each schedule fires on one node), in memory on H2
+            QuartzComponent quartz = new QuartzComponent();
+            ClusteredQuartz.configure(quartz, database().dataSource(), database().isPostgres(), node(),
+                    settings.cluster().checkIn());
+            return quartz;
+        });
+    }
+
+    /** Records which node ran each quartz: route, and when. */
+    @BindToRegistry
+    public ScheduleRuns scheduleRuns() {
+        return once("scheduleRuns", () -> new ScheduleRuns(new ScheduleRunStore(jdbc()), node(), clock));
     }
 
     @BindToRegistry

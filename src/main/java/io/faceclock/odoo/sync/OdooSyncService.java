@@ -14,6 +14,7 @@ import io.faceclock.odoo.UserInfo;
 import io.faceclock.odoo.sync.AttendancePush.Outcome;
 import io.faceclock.store.Jdbc;
 import io.faceclock.store.LeaseStore;
+import io.faceclock.store.ScheduleRunStore;
 import io.faceclock.store.PersonStore;
 import io.faceclock.store.SettingStore;
 import io.faceclock.store.SyncStore;
@@ -54,12 +55,13 @@ public final class OdooSyncService {
     private final OdooProtocol protocol;
     private final PushLease lease;
     private final OutboxClaims claims;
+    private final ScheduleRunStore scheduleRuns;
     private final ReentrantLock pullLock = new ReentrantLock();
     private final ReentrantLock pushLock = new ReentrantLock();
 
     OdooSyncService(OdooConfigService configs, SettingStore settings, SyncStore syncStore, EmployeePull pull,
-                    AttendancePush push, PushLease lease, AuditLog audit, Clock clock, SiteClock site,
-                    OdooProtocol protocol) {
+                    AttendancePush push, PushLease lease, ScheduleRunStore scheduleRuns, AuditLog audit,
+                    Clock clock, SiteClock site, OdooProtocol protocol) {
         this.configs = configs;
         this.settings = settings;
         this.syncStore = syncStore;
@@ -67,6 +69,7 @@ public final class OdooSyncService {
         this.push = push;
         this.lease = lease;
         this.claims = new OutboxClaims(syncStore, lease, clock);
+        this.scheduleRuns = scheduleRuns;
         this.audit = audit;
         this.clock = clock;
         this.site = site;
@@ -78,8 +81,8 @@ public final class OdooSyncService {
                                          Jdbc jdbc, PersonStore persons, PushLease lease, AuditLog audit,
                                          Clock clock, SiteClock site, OdooProtocol protocol) {
         return new OdooSyncService(configs, settings, syncStore, new EmployeePull(jdbc, persons, clock),
-                new AttendancePush(syncStore, new EmployeeLinks(jdbc), new PunchModes(jdbc), clock), lease, audit, clock,
-                site, protocol);
+                new AttendancePush(syncStore, new EmployeeLinks(jdbc), new PunchModes(jdbc), clock), lease,
+                new ScheduleRunStore(jdbc), audit, clock, site, protocol);
     }
 
     /** At start: the push lease and outbox claims a dead process of this node left behind. */
@@ -346,6 +349,11 @@ public final class OdooSyncService {
         m.put("attendance_sync_states", syncStore.countsByState());
         m.put("push_lease", lease.current().map(this::leaseStatus).orElse(null));
         m.put("outbox_claims", syncStore.claimsByHolder());
+        m.put("node_id", lease.nodeId());
+        Map<String, Object> ran = new LinkedHashMap<>();
+        scheduleRuns.all().forEach((route, run) -> ran.put(route, Map.of("node_id", run.nodeId(), "at",
+                stamp(run.lastRun()), "runs", run.runs())));
+        m.put("last_runs", ran);
         Map<String, String> runs = new LinkedHashMap<>();
         nextRuns.forEach((k, v) -> runs.put(k, stamp(v)));
         m.put("next_runs", runs);

@@ -55,6 +55,11 @@ public final class PushLease implements AutoCloseable {
         return ttl;
     }
 
+    /** This node's id (faceclock.node.id). */
+    String nodeId() {
+        return node.id();
+    }
+
     /** This process's name on leases and outbox claims: node id, pid and a random part. */
     String holder() {
         return holder;
