@@ -5,6 +5,7 @@ import io.faceclock.app.FaceclockConfiguration;
 import io.faceclock.config.Settings;
 import io.faceclock.json.Json;
 import io.faceclock.security.Scope;
+import io.faceclock.support.PrivatePostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * with the labelled photos, while the outbox drains every second. Prints throughput, p50/p99 and
  * errors per operation, the server's RSS, how long the outbox took to empty afterwards, and
  * whether the fake Odoo holds every attendance exactly once.
- * Run with ./bench load [seconds] [clients].
+ * Run with ./bench load [seconds] [clients]; ./bench cluster [seconds] [clients] does the same on a private
+ * PostgreSQL with one node, then with two nodes (clients spread over both), for comparison.
  */
 public final class LoadBenchmark {
 
@@ -39,39 +42,38 @@ public final class LoadBenchmark {
     private static final int MANUAL_PEOPLE_PER_CLIENT = 8;
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        boolean cluster = args.length > 0 && args[0].equals("cluster");
+        int first = cluster ? 1 : 0;
+        int seconds = args.length > first ? Integer.parseInt(args[first]) : 60;
+        int clients = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 32;
         Path shared = Path.of(System.getProperty("faceclock.shared", System.getenv().getOrDefault("FACECLOCK_SHARED",
                 "../shared")));
-        System.out.printf("faceclock bench load: %d clients for %d s, %d cores, load average %s%n", clients, seconds,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
-        Path data = Files.createTempDirectory("faceclock-bench-load");
-        String key;
-        try (FaceclockConfiguration s = FaceclockConfiguration.of(Settings.of(Map.of(Settings.DATA_DIR, data.toString())))) {
-            key = s.apiKeys().create("bench load", Scope.ADMIN).secret();
-        }
+        System.out.printf("faceclock bench %s: %d clients for %d s, %d cores, load average %s%n",
+                cluster ? "cluster" : "load", clients, seconds, Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         Process fake = new ProcessBuilder(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 FakeOdooProcess.class.getName(), String.valueOf(EMPLOYEES))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader fakeOut = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter fakeIn = new PrintWriter(fake.getOutputStream(), true, StandardCharsets.UTF_8);
         String[] urlDb = fakeOut.readLine().split(" ");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = data.resolve("bench-server.log");
-        ProcessBuilder pb = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                "io.faceclock.cli.FaceclockCommand", "serve", "--port", String.valueOf(port), "--data", data.toString(),
-                "--timezone", "UTC", "--set", "faceclock.models.dir=" + shared.resolve("models").toAbsolutePath(),
-                "--set", "faceclock.odoo.outbox-cron=* * * * * ?",
-                "--set", "faceclock.attendance.cooldown-seconds=5")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
-        Process server = pb.start();
-        Setup setup = new Setup("http://127.0.0.1:" + port, key);
+        PrivatePostgres pg = null;
+        List<Process> servers = new ArrayList<>();
         try {
-            setup.awaitHealthy(server, log);
+            String dbUrl = null;
+            if (cluster) {
+                pg = PrivatePostgres.start(PrivatePostgres.binaries().orElseThrow(() -> new IllegalStateException(
+                        "bench cluster needs PostgreSQL's server under /usr/lib/postgresql/*/bin")));
+                dbUrl = pg.jdbcUrl();
+            }
+            Path dataA = Files.createTempDirectory("faceclock-bench-load");
+            String key = adminKey(dataA, dbUrl);
+            Map<String, String> env = Map.of("FACECLOCK_SECRET_KEY", Base64.getEncoder().encodeToString(
+                    java.security.SecureRandom.getSeed(32)));
+            int portA = freePort();
+            servers.add(startServer(dataA, portA, shared, dbUrl, "node-a", env));
+            Setup setup = new Setup("http://127.0.0.1:" + portA, key);
+            setup.awaitHealthy(servers.get(0), dataA.resolve("bench-server.log"));
             setup.post("/api/v1/sync/odoo/config", Map.of("url", urlDb[0], "db", urlDb[1], "username", "admin",
                     "password", "admin"), 200);
             setup.post("/api/v1/sync/odoo/pull", Map.of(), 200);
@@ -79,49 +81,142 @@ public final class LoadBenchmark {
             List<BenchClient.Photo> photos = setup.enrolPhotos(shared.resolve("faces"), badges);
             System.out.printf("setup: %d generated employees pulled, %d photos of %d enrolled people for marking%n",
                     badges.size(), photos.size(), photos.stream().map(BenchClient.Photo::badge).distinct().count());
-            List<MixedLoad.Mix> mixes = new ArrayList<>();
             Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-            for (int c = 0; c < clients; c++) {
-                List<String> manual = new ArrayList<>();
-                for (int k = 0; k < MANUAL_PEOPLE_PER_CLIENT; k++) {
-                    manual.add(badges.get(20 + (c * MANUAL_PEOPLE_PER_CLIENT + k) % (badges.size() - 20)));
-                }
-                mixes.add(new BenchClient(c, manual, photos, start, badges.size()));
+            long errors = measure(cluster ? "one node on PostgreSQL" : "one node on H2",
+                    List.of(setup.base()), key, clients(0, clients, badges, photos, start), seconds, servers);
+            if (cluster) {
+                Path dataB = Files.createTempDirectory("faceclock-bench-load-b");
+                int portB = freePort();
+                // started after the enrolment: a node loads the face gallery at start
+                servers.add(startServer(dataB, portB, shared, dbUrl, "node-b", env));
+                new Setup("http://127.0.0.1:" + portB, key).awaitHealthy(servers.get(1),
+                        dataB.resolve("bench-server.log"));
+                // later timelines for the manual attendances: the first run's stay behind
+                Instant later = start.plus(Duration.ofHours(1));
+                errors += measure("two nodes on PostgreSQL", List.of(setup.base(), "http://127.0.0.1:" + portB), key,
+                        clients(0, clients, badges, photos, later), seconds, servers);
             }
-            MixedLoad load = new MixedLoad("http://127.0.0.1:" + port, key);
-            List<MixedLoad.OpResult> results = load.run(mixes, Duration.ofSeconds(seconds));
-            long rssKb = procStatus(server.pid(), "VmRSS");
-            long peakKb = procStatus(server.pid(), "VmHWM");
-            int calls = results.stream().mapToInt(MixedLoad.OpResult::calls).sum();
-            System.out.printf("%d calls in %d s: %.1f calls/s, %d errors (load average %s)%n", calls, seconds,
-                    calls / (double) seconds, load.totalErrors(), loadAverage());
-            results.forEach(System.out::println);
-            load.firstErrors().forEach(e -> System.out.println("  error: " + e));
-            System.out.printf("server RSS %.0f MB at the end, peak %.0f MB%n", rssKb / 1024.0, peakKb / 1024.0);
-
-            long t0 = System.nanoTime();
-            JsonNode status = setup.awaitOutboxEmpty(Duration.ofMinutes(3));
-            System.out.printf("outbox empty %.1f s after the load (depth %d)%n", (System.nanoTime() - t0) / 1e9,
-                    status.get("outbox_depth").asInt());
-            long attendances = 0;
-            for (var e : iterable(status.get("attendance_sync_states").fields())) {
-                attendances += e.getValue().asLong();
-            }
-            long synced = status.get("attendance_sync_states").path("synced").asLong();
-            fakeIn.println("attendances");
-            String[] inOdoo = fakeOut.readLine().split(" ");
-            boolean once = synced == attendances && Long.parseLong(inOdoo[0]) == attendances
-                    && Long.parseLong(inOdoo[1]) == attendances;
-            System.out.printf("exactly once: %s (faceclock %d attendances, %d synced; Odoo %s records, %s distinct "
-                    + "employee+check-in)%n", once ? "yes" : "NO", attendances, synced, inOdoo[0], inOdoo[1]);
-            if (!once || load.totalErrors() > 0) {
+            boolean once = exactlyOnce(setup, fakeIn, fakeOut);
+            if (!once || errors > 0) {
                 System.exit(1);
             }
         } finally {
-            server.destroy();
-            server.waitFor();
+            for (Process server : servers) {
+                server.destroy();
+                server.waitFor();
+            }
             fakeIn.println("quit");
             fake.waitFor();
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    /** Runs the clients spread over the nodes (client i on node i mod n); prints per node and together. */
+    private static long measure(String title, List<String> nodes, String key, List<MixedLoad.Mix> clients,
+                                int seconds, List<Process> servers) throws Exception {
+        List<MixedLoad> loads = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<List<MixedLoad.OpResult>>> runs = new ArrayList<>();
+        for (int n = 0; n < nodes.size(); n++) {
+            MixedLoad load = new MixedLoad(nodes.get(n), key);
+            List<MixedLoad.Mix> mine = new ArrayList<>();
+            for (int c = n; c < clients.size(); c += nodes.size()) {
+                mine.add(clients.get(c));
+            }
+            loads.add(load);
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return load.run(mine, Duration.ofSeconds(seconds));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        System.out.printf("%s, %d clients for %d s:%n", title, clients.size(), seconds);
+        long errors = 0;
+        int total = 0;
+        for (int n = 0; n < nodes.size(); n++) {
+            List<MixedLoad.OpResult> results = runs.get(n).get();
+            int calls = results.stream().mapToInt(MixedLoad.OpResult::calls).sum();
+            total += calls;
+            errors += loads.get(n).totalErrors();
+            Process server = servers.get(n);
+            System.out.printf(" node %d: %d calls, %.1f calls/s, %d errors, RSS %.0f MB (peak %.0f MB)%n", n + 1,
+                    calls, calls / (double) seconds, loads.get(n).totalErrors(),
+                    procStatus(server.pid(), "VmRSS") / 1024.0, procStatus(server.pid(), "VmHWM") / 1024.0);
+            results.forEach(System.out::println);
+            loads.get(n).firstErrors().forEach(e -> System.out.println("  error: " + e));
+        }
+        if (nodes.size() > 1) {
+            System.out.printf(" together: %.1f calls/s, %d errors%n", total / (double) seconds, errors);
+        }
+        System.out.printf(" (load average %s)%n", loadAverage());
+        return errors;
+    }
+
+    private static boolean exactlyOnce(Setup setup, PrintWriter fakeIn, BufferedReader fakeOut) throws Exception {
+        long t0 = System.nanoTime();
+        JsonNode status = setup.awaitOutboxEmpty(Duration.ofMinutes(3));
+        System.out.printf("outbox empty %.1f s after the load (depth %d)%n", (System.nanoTime() - t0) / 1e9,
+                status.get("outbox_depth").asInt());
+        long attendances = 0;
+        for (var e : iterable(status.get("attendance_sync_states").fields())) {
+            attendances += e.getValue().asLong();
+        }
+        long synced = status.get("attendance_sync_states").path("synced").asLong();
+        fakeIn.println("attendances");
+        String[] inOdoo = fakeOut.readLine().split(" ");
+        boolean once = synced == attendances && Long.parseLong(inOdoo[0]) == attendances
+                && Long.parseLong(inOdoo[1]) == attendances;
+        System.out.printf("exactly once: %s (faceclock %d attendances, %d synced; Odoo %s records, %s distinct "
+                + "employee+check-in)%n", once ? "yes" : "NO", attendances, synced, inOdoo[0], inOdoo[1]);
+        return once;
+    }
+
+    private static List<MixedLoad.Mix> clients(int first, int count, List<String> badges,
+                                               List<BenchClient.Photo> photos, Instant start) {
+        List<MixedLoad.Mix> mixes = new ArrayList<>();
+        for (int c = first; c < first + count; c++) {
+            List<String> manual = new ArrayList<>();
+            for (int k = 0; k < MANUAL_PEOPLE_PER_CLIENT; k++) {
+                manual.add(badges.get(20 + (c * MANUAL_PEOPLE_PER_CLIENT + k) % (badges.size() - 20)));
+            }
+            mixes.add(new BenchClient(c, manual, photos, start, badges.size()));
+        }
+        return mixes;
+    }
+
+    private static String adminKey(Path data, String dbUrl) {
+        Map<String, String> s = new java.util.HashMap<>(Map.of(Settings.DATA_DIR, data.toString()));
+        if (dbUrl != null) {
+            s.put(Settings.DB_URL, dbUrl);
+        }
+        try (FaceclockConfiguration services = FaceclockConfiguration.of(Settings.of(s))) {
+            return services.apiKeys().create("bench load", Scope.ADMIN).secret();
+        }
+    }
+
+    private static Process startServer(Path data, int port, Path shared, String dbUrl, String nodeId,
+                                       Map<String, String> env) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                "io.faceclock.cli.FaceclockCommand", "serve", "--port", String.valueOf(port), "--data", data.toString(),
+                "--timezone", "UTC", "--set", "faceclock.models.dir=" + shared.resolve("models").toAbsolutePath(),
+                "--set", "faceclock.odoo.outbox-cron=* * * * * ?", "--set", "faceclock.attendance.cooldown-seconds=5",
+                "--set", "faceclock.node.id=" + nodeId));
+        if (dbUrl != null) {
+            cmd.addAll(List.of("--db-url", dbUrl));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(data.resolve("bench-server.log").toFile());
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
