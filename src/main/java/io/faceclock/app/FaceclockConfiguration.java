@@ -238,9 +238,13 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
     }
 
     /** Records which node ran each quartz: route, and when. */
-    @BindToRegistry
     public ScheduleRuns scheduleRuns() {
         return once("scheduleRuns", () -> new ScheduleRuns(new ScheduleRunStore(jdbc()), node(), clock));
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        camelContext.addRoutePolicyFactory(scheduleRuns());
     }
 
     @BindToRegistry
