@@ -41,7 +41,11 @@ public final class Jdbc {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);   // a broken connection: the first error says why
+                }
                 throw e;
             }
         } catch (SQLException e) {

@@ -59,10 +59,10 @@ class OdooFaultsTest {
     void odoo_answering_slowly_or_with_garbage_backs_off_says_so_and_loses_nothing(Answer answer) throws Exception {
         try (FakeOdoo odoo = FakeOdoo.start(OdooVersion.V18); OdooRelay relay = OdooRelay.start(odoo.url());
              RunningService service = start(odoo, relay, Map.of("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099",
-                     "faceclock.odoo.read-timeout-seconds", "1"))) {
+                     "faceclock.odoo.call-timeout-seconds", "1"))) {
             Set<Integer> employees = employees(odoo, service, 5);
             List<String> punched = punch(service, 5, 4);
-            relay.slowBy(Duration.ofMillis(2500));
+            relay.slowBy(Duration.ofMillis(4500));   // past the create's deadline: 1 s + 0.1 s per record (20)
             // only the create misbehaves: slow and truncated answers come after Odoo committed it
             relay.answer(answer, OdooRelay.call("hr.attendance", "create"));
             OdooSyncService sync = service.app().beans().odooSync();
@@ -72,7 +72,7 @@ class OdooFaultsTest {
             JsonNode status = status(service);
             assertEquals("error", status.get("last_sync_status").asText(), status.toString());
             String error = status.get("last_error").asText();
-            String says = Map.of(Answer.SLOW, "did not answer", Answer.HTML_ERROR_PAGE, "502",
+            String says = Map.of(Answer.SLOW, "did not finish answering", Answer.HTML_ERROR_PAGE, "502",
                     Answer.TRUNCATED_XML, "not valid XML-RPC", Answer.SERVER_ERROR, "500").get(answer);
             assertTrue(error.contains(says), "the status says what happened: " + error);
             assertFalse(error.contains("Exception") || error.contains("\tat "), "no Java internals: " + error);
