@@ -30,12 +30,12 @@ public final class FaceApi {
         body.put("refused", e.refused().stream().map(r -> Map.of("photo", r.index() + 1, "error", r.reason())).toList());
         body.put("templates", e.templates());
         body.put("enough", e.enough());
-        body.put("enough_templates", FaceRegistry.ENOUGH_TEMPLATES);
+        body.put("enough_templates", registry.enoughTemplates());
         String faces = e.enrolled().size() == 1 ? "Face " + e.enrolled().get(0).id()
                 : e.enrolled().size() + " of " + in.images().size() + " photos";
         body.put("message", faces + " enrolled for " + personId + "; " + e.templates() + " usable template"
                 + (e.templates() == 1 ? "" : "s") + (e.enough() ? ", enough"
-                : ", enrol at least " + FaceRegistry.ENOUGH_TEMPLATES + " for a reliable match"));
+                : ", enrol at least " + registry.enoughTemplates() + " for a reliable match"));
         Responses.created(ex, body);
     }
 

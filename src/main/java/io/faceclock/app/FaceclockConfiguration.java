@@ -206,7 +206,7 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
             var spec = settings.faces().engine().embedder();
             FaceRegistry registry = new FaceRegistry(jdbc(), personStore(), new FaceStore(jdbc()), faceEngine(),
                     new FaceGallery(spec.modelId(), spec.dimensions()), settings.faces().rule(),
-                    settings.faces().engine().thumbnails(), auditLog(), clock);
+                    settings.faces().engine().thumbnails(), pagesSettings().enoughTemplates(), auditLog(), clock);
             registry.loadGallery();
             people().addRemovalListener(registry);
             return registry;

@@ -33,13 +33,6 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     public record Enrolled(FaceRecord face, Person person) {
     }
 
-    /**
-     * Templates a person should have. Measured on the shared photos (docs/face-threshold.md): enrolled
-     * from three photos instead of one, a person's lowest genuine scores rise and false rejects at the
-     * default threshold fall from about 11% to about 4%.
-     */
-    public static final int ENOUGH_TEMPLATES = 3;
-
     /** A photo of a several-photo enrolment that was not enrolled, and why (index from 0). */
     public record Refusal(int index, String reason) {
     }
@@ -48,7 +41,7 @@ public final class FaceRegistry implements PersonService.RemovalListener {
      * The outcome of a several-photo enrolment.
      *
      * @param templates the person's usable templates now (of the current model)
-     * @param enough    whether that is at least {@link #ENOUGH_TEMPLATES}
+     * @param enough    whether that is at least the templates a person should have
      */
     public record Enrolment(Person person, List<FaceRecord> enrolled, List<Refusal> refused, int templates,
                             boolean enough) {
@@ -61,11 +54,12 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     private final FaceGallery gallery;
     private final RecognitionRule rule;
     private final boolean keepThumbnails;
+    private final int enoughTemplates;
     private final AuditLog audit;
     private final Clock clock;
 
     public FaceRegistry(Jdbc jdbc, PersonStore persons, FaceStore store, FaceEngineHolder engine, FaceGallery gallery,
-                        RecognitionRule rule, boolean keepThumbnails, AuditLog audit, Clock clock) {
+                        RecognitionRule rule, boolean keepThumbnails, int enoughTemplates, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.store = store;
@@ -73,8 +67,18 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         this.gallery = gallery;
         this.rule = rule;
         this.keepThumbnails = keepThumbnails;
+        this.enoughTemplates = enoughTemplates;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Templates a person should have ({@code faceclock.face.enough-templates}, 3: enrolled from three
+     * photos instead of one, false rejects at the default threshold fall from about 11% to about 4%,
+     * docs/face-threshold.md).
+     */
+    public int enoughTemplates() {
+        return enoughTemplates;
     }
 
     /** Loads every template of the current model into the gallery; returns how many. */
@@ -151,7 +155,7 @@ public final class FaceRegistry implements PersonService.RemovalListener {
                     : new ConflictException("image", message);
         }
         int templates = store.templates(gallery.modelId(), person.id()).size();
-        return new Enrolment(person, enrolled, refused, templates, templates >= ENOUGH_TEMPLATES);
+        return new Enrolment(person, enrolled, refused, templates, templates >= enoughTemplates);
     }
 
     /** The person's score for the embedding over their templates of the current model; empty without any. */
