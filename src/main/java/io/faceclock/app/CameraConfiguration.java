@@ -125,8 +125,9 @@ public final class CameraConfiguration implements CamelConfiguration {
         return once("cameraDecider", () -> face -> decision(beans.recognizer().decide(face).decision()));
     }
 
+    /** From memory: a vote is taken at every frame of a visit. */
     private Optional<Person> person(long id) {
-        return beans.jdbc().inTransaction(c -> beans.personStore().findById(c, id));
+        return beans.faceRegistry().people().find(id);
     }
 
     /** The recognition rule's decision as the camera's vote counts it. */

@@ -24,6 +24,7 @@ import io.faceclock.attendance.SiteClock;
 import io.faceclock.audit.AuditLog;
 import io.faceclock.config.FaceclockSettings;
 import io.faceclock.face.FaceGallery;
+import io.faceclock.observe.ClusterHealthCheck;
 import io.faceclock.observe.DatabaseHealthCheck;
 import io.faceclock.observe.FaceEngineHealthCheck;
 import io.faceclock.observe.FaceclockHealthCheck;
@@ -41,7 +42,9 @@ import io.faceclock.store.ScheduleRunStore;
 import io.faceclock.store.LeaseStore;
 import io.faceclock.people.PersonService;
 import io.faceclock.recognition.FaceEngineHolder;
+import io.faceclock.recognition.EnrolledPeople;
 import io.faceclock.recognition.FaceRegistry;
+import io.faceclock.recognition.GalleryFollower;
 import io.faceclock.recognition.Recognizer;
 import io.faceclock.security.ApiKeys;
 import io.faceclock.security.FailedKeyThrottle;
@@ -52,6 +55,7 @@ import io.faceclock.store.AttendanceStore;
 import io.faceclock.store.Database;
 import io.faceclock.store.FaceStore;
 import io.faceclock.store.Jdbc;
+import io.faceclock.store.PeopleChanges;
 import io.faceclock.store.PersonStore;
 import io.faceclock.store.SettingStore;
 import io.faceclock.store.SyncStore;
@@ -204,18 +208,27 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
     public FaceRegistry faceRegistry() {
         return once("faceRegistry", () -> {
             var spec = settings.faces().engine().embedder();
+            GalleryFollower follower = new GalleryFollower(jdbc(), new PeopleChanges(jdbc()), personStore(),
+                    new FaceStore(jdbc()), new FaceGallery(spec.modelId(), spec.dimensions()), new EnrolledPeople(
+                    id -> jdbc().read(c -> personStore().findById(c, id))));
             FaceRegistry registry = new FaceRegistry(jdbc(), personStore(), new FaceStore(jdbc()), faceEngine(),
-                    new FaceGallery(spec.modelId(), spec.dimensions()), settings.faces().rule(),
-                    settings.faces().engine().thumbnails(), pagesSettings().enoughTemplates(), auditLog(), clock);
+                    follower, settings.faces().rule(), settings.faces().engine().thumbnails(),
+                    pagesSettings().enoughTemplates(), auditLog(), clock);
             registry.loadGallery();
-            people().addRemovalListener(registry);
+            people().afterEachChange(follower::follow);
             return registry;
         });
     }
 
+    /** Brings the gallery and its people up to date with other nodes' changes (routes/cluster.yaml). */
+    @BindToRegistry
+    public GalleryFollower galleryFollower() {
+        return faceRegistry().follower();
+    }
+
     @BindToRegistry
     public Recognizer recognizer() {
-        return once("recognizer", () -> new Recognizer(faceEngine(), faceRegistry(), personStore(), jdbc(),
+        return once("recognizer", () -> new Recognizer(faceEngine(), faceRegistry(), personStore(),
                 settings.faces().rule()));
     }
 
@@ -374,6 +387,12 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
     @BindToRegistry
     public HealthCheck odooHealthCheck(CamelContext camel) {
         return once("odooHealthCheck", () -> inContext(new OdooHealthCheck(odooSchedule(camel)::status), camel));
+    }
+
+    @BindToRegistry
+    public HealthCheck clusterHealthCheck(CamelContext camel) {
+        return once("clusterHealthCheck", () -> inContext(new ClusterHealthCheck(node().id(),
+                new ScheduleRunStore(jdbc()), galleryFollower()::seen), camel));
     }
 
     private static HealthCheck inContext(FaceclockHealthCheck check, CamelContext camel) {

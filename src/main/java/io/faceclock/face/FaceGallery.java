@@ -102,6 +102,32 @@ public final class FaceGallery {
         }
     }
 
+    /**
+     * Swaps one person's templates for these (none: the person leaves the gallery) in one step, so no
+     * search sees them half replaced; other models' templates are skipped.
+     *
+     * @return how many templates the person has now
+     */
+    public int replacePerson(long personKey, Collection<Template> templates) {
+        List<Template> mine = templates.stream()
+                .filter(t -> modelId.equals(t.modelId()) && t.personKey() == personKey).toList();
+        List<float[]> units = mine.stream().map(t -> unit(t.embedding())).toList();
+        lock.writeLock().lock();
+        try {
+            for (int slot = size - 1; slot >= 0; slot--) {
+                if (personKeys[slot] == personKey) {
+                    removeSlot(slot);
+                }
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                put(mine.get(i).templateId(), personKey, units.get(i));
+            }
+            return mine.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Swaps in a whole new set (e.g. reloaded from the database); other models' templates are skipped. */
     public int replaceAll(Collection<Template> templates) {
         List<Template> mine = templates.stream().filter(t -> modelId.equals(t.modelId())).toList();

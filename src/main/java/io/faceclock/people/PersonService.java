@@ -34,6 +34,7 @@ public final class PersonService {
     private final AuditLog audit;
     private final Clock clock;
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     public PersonService(Jdbc jdbc, PersonStore store, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -44,6 +45,11 @@ public final class PersonService {
 
     public void addRemovalListener(RemovalListener l) {
         removalListeners.add(l);
+    }
+
+    /** Told once a person's creation, change or removal is committed (in-memory copies follow it). */
+    public void afterEachChange(Runnable l) {
+        changeListeners.add(l);
     }
 
     public Person get(String personId) {
@@ -64,14 +70,14 @@ public final class PersonService {
     }
 
     public Person create(PersonFields f) {
-        return jdbc.inTransaction(c -> {
+        return changed(jdbc.inTransaction(c -> {
             if (store.findByPersonId(c, f.personId()).isPresent()) {
                 throw new ConflictException("person_id", "A person with person_id '" + f.personId() + "' already exists");
             }
             checkOdooIdFree(c, f.odooEmployeeId(), -1);
             long id = store.insert(c, f, now());
             return store.findById(c, id).orElseThrow();
-        });
+        }));
     }
 
     /** Replaces the writable fields; a new person_id renames the person and keeps their history. */
@@ -84,7 +90,7 @@ public final class PersonService {
      * (two PATCHes, a PATCH and a pull) cannot undo each other.
      */
     public Person update(String personId, java.util.function.Function<Person, PersonFields> change) {
-        return jdbc.inTransaction(c -> {
+        return changed(jdbc.inTransaction(c -> {
             Person existing = store.lockByPersonId(c, personId).orElseThrow(() -> notFound(personId));
             PersonFields f = change.apply(existing);
             if (f.equals(existing.fields())) {
@@ -100,7 +106,7 @@ public final class PersonService {
                         Map.of("from", personId, "to", f.personId()));
             }
             return store.findById(c, existing.id()).orElseThrow();
-        });
+        }));
     }
 
     public Person delete(String personId) {
@@ -115,7 +121,12 @@ public final class PersonService {
             return p;
         });
         removalListeners.forEach(l -> l.afterCommit(removed));
-        return removed;
+        return changed(removed);
+    }
+
+    private Person changed(Person person) {
+        changeListeners.forEach(Runnable::run);
+        return person;
     }
 
     private void checkOdooIdFree(Connection c, Long odooId, long selfId) throws SQLException {

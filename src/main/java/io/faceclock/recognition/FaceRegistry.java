@@ -11,7 +11,6 @@ import io.faceclock.face.PersonScore;
 import io.faceclock.face.PersonScoring;
 import io.faceclock.face.Template;
 import io.faceclock.people.Person;
-import io.faceclock.people.PersonService;
 import io.faceclock.store.FaceStore;
 import io.faceclock.store.FaceStore.FaceRecord;
 import io.faceclock.store.Jdbc;
@@ -25,9 +24,10 @@ import java.util.Optional;
 
 /**
  * Enrolled faces: stored in the database and mirrored in the in-memory gallery, so an enrolment
- * or a deletion is visible to the very next recognition.
+ * or a deletion is visible to the very next recognition on this node, and within a poll on the
+ * others ({@link GalleryFollower}).
  */
-public final class FaceRegistry implements PersonService.RemovalListener {
+public final class FaceRegistry {
 
     /** The outcome of an enrolment. */
     public record Enrolled(FaceRecord face, Person person) {
@@ -52,19 +52,21 @@ public final class FaceRegistry implements PersonService.RemovalListener {
     private final FaceStore store;
     private final FaceEngineHolder engine;
     private final FaceGallery gallery;
+    private final GalleryFollower follower;
     private final RecognitionRule rule;
     private final boolean keepThumbnails;
     private final int enoughTemplates;
     private final AuditLog audit;
     private final Clock clock;
 
-    public FaceRegistry(Jdbc jdbc, PersonStore persons, FaceStore store, FaceEngineHolder engine, FaceGallery gallery,
-                        RecognitionRule rule, boolean keepThumbnails, int enoughTemplates, AuditLog audit, Clock clock) {
+    public FaceRegistry(Jdbc jdbc, PersonStore persons, FaceStore store, FaceEngineHolder engine,
+                        GalleryFollower follower, RecognitionRule rule, boolean keepThumbnails, int enoughTemplates, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.store = store;
         this.engine = engine;
-        this.gallery = gallery;
+        this.gallery = follower.gallery();
+        this.follower = follower;
         this.rule = rule;
         this.keepThumbnails = keepThumbnails;
         this.enoughTemplates = enoughTemplates;
@@ -81,9 +83,9 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         return enoughTemplates;
     }
 
-    /** Loads every template of the current model into the gallery; returns how many. */
+    /** Loads every template of the current model into the gallery, and their people; returns how many. */
     public int loadGallery() {
-        int loaded = gallery.replaceAll(store.templates(gallery.modelId()));
+        int loaded = follower.reloadAll();
         long stale = store.countOtherModels(gallery.modelId());
         if (stale > 0) {
             audit.write(AuditLog.SYSTEM, LogLevel.WARNING, stale + " face templates were made by another model and "
@@ -95,6 +97,16 @@ public final class FaceRegistry implements PersonService.RemovalListener {
 
     public FaceGallery gallery() {
         return gallery;
+    }
+
+    /** The people of the gallery's templates, in memory. */
+    public EnrolledPeople people() {
+        return follower.people();
+    }
+
+    /** Takes in the changes committed since (this node's own, the others'). */
+    public GalleryFollower follower() {
+        return follower;
     }
 
     public RecognitionRule rule() {
@@ -122,7 +134,7 @@ public final class FaceRegistry implements PersonService.RemovalListener {
                     "No person with person_id '" + personId + "'"));
             return store.insert(c, person.id(), face, keepThumbnails, now);
         });
-        gallery.add(new Template(id, person.id(), face.modelId(), face.embedding()));
+        follower.follow();
         return new Enrolled(store.find(person.id(), id).orElseThrow(), person);
     }
 
@@ -190,18 +202,12 @@ public final class FaceRegistry implements PersonService.RemovalListener {
         if (store.delete(p.id(), faceId) == 0) {
             throw new NotFoundException("face_id", "Person " + personId + " has no face " + faceId);
         }
-        gallery.remove(faceId);
+        follower.follow();
     }
 
     public byte[] thumbnail(String personId, long faceId) {
         return store.thumbnail(person(personId).id(), faceId).orElseThrow(() -> new NotFoundException("face_id",
                 "No thumbnail for face " + faceId + " of " + personId));
-    }
-
-    /** Faces go with their person: the database cascades, and the gallery follows once that is committed. */
-    @Override
-    public void afterCommit(Person person) {
-        gallery.removePerson(person.id());
     }
 
     private Person person(String personId) {

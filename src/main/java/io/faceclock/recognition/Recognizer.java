@@ -6,12 +6,9 @@ import io.faceclock.face.AnalyzedFace;
 import io.faceclock.face.FaceException;
 import io.faceclock.face.PersonScore;
 import io.faceclock.people.Person;
-import io.faceclock.store.Jdbc;
 import io.faceclock.store.PersonStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,15 +47,12 @@ public final class Recognizer {
     private final FaceEngineHolder engine;
     private final FaceRegistry registry;
     private final PersonStore persons;
-    private final Jdbc jdbc;
     private final RecognitionRule rule;
 
-    public Recognizer(FaceEngineHolder engine, FaceRegistry registry, PersonStore persons, Jdbc jdbc,
-                      RecognitionRule rule) {
+    public Recognizer(FaceEngineHolder engine, FaceRegistry registry, PersonStore persons, RecognitionRule rule) {
         this.engine = engine;
         this.registry = registry;
         this.persons = persons;
-        this.jdbc = jdbc;
         this.rule = rule;
     }
 
@@ -69,8 +63,7 @@ public final class Recognizer {
     /** Every face of the photo, largest first, each decided. */
     public List<Recognition> recognize(byte[] image, int topK) {
         List<AnalyzedFace> faces = engine.require().analyze(image);
-        Map<Long, Person> cache = new HashMap<>();
-        return faces.stream().map(f -> decide(f, topK, cache)).toList();
+        return faces.stream().map(f -> decide(f, topK)).toList();
     }
 
     /**
@@ -84,12 +77,12 @@ public final class Recognizer {
         if (faces.isEmpty()) {
             throw new FaceException(FaceException.Kind.NO_FACE, "no face found");
         }
-        return decide(faces.get(0), 3, new HashMap<>());
+        return decide(faces.get(0), 3);
     }
 
     /** One face already analysed (e.g. in a camera frame), decided with its best three people. */
     public Recognition decide(AnalyzedFace face) {
-        return decide(face, 3, new HashMap<>());
+        return decide(face, 3);
     }
 
     /**
@@ -102,10 +95,9 @@ public final class Recognizer {
         AnalyzedFace face = engine.require().embedSingle(image);
         PersonScore claimed = registry.score(person.id(), face.embedding(), rule.scoring())
                 .orElseThrow(() -> new ConflictException("person_id", personId + " has no enrolled face to compare with"));
-        Map<Long, Person> cache = new HashMap<>();
         List<Match> matches = new ArrayList<>();
         matches.add(new Match(person, claimed));
-        candidates(face, 1 + EXTRA, cache).stream().filter(m -> m.person().id() != person.id()).findFirst()
+        candidates(face, 1 + EXTRA).stream().filter(m -> m.person().id() != person.id()).findFirst()
                 .ifPresent(matches::add);
         Decision d = rule.verify(face.quality(), claimed, matches.size() > 1 ? matches.get(1).score() : null);
         return new Recognition(face, d, matches);
@@ -116,35 +108,24 @@ public final class Recognizer {
      * candidates: lets the kiosk say "inactive" instead of "unknown" without ever punching for them.
      */
     public Optional<Person> archivedMatch(AnalyzedFace face) {
-        Map<Long, Person> cache = new HashMap<>();
         List<Match> everyone = registry.gallery().score(face.embedding(), 2 + EXTRA, rule.scoring()).stream()
-                .map(s -> person(s.personKey(), cache).map(p -> new Match(p, s)))
+                .map(s -> registry.people().find(s.personKey()).map(p -> new Match(p, s)))
                 .flatMap(Optional::stream).limit(2).toList();
         Decision d = rule.decide(face.quality(), everyone.stream().map(Match::score).toList());
         return d.recognized() && !everyone.get(0).person().active() ? Optional.of(everyone.get(0).person())
                 : Optional.empty();
     }
 
-    private Recognition decide(AnalyzedFace face, int topK, Map<Long, Person> cache) {
-        List<Match> matches = candidates(face, Math.max(2, topK), cache);
+    private Recognition decide(AnalyzedFace face, int topK) {
+        List<Match> matches = candidates(face, Math.max(2, topK));
         Decision d = rule.decide(face.quality(), matches.stream().map(Match::score).toList());
         return new Recognition(face, d, matches.subList(0, Math.min(matches.size(), Math.max(topK, 2))));
     }
 
-    /** The best active people for the face, best first. */
-    private List<Match> candidates(AnalyzedFace face, int count, Map<Long, Person> cache) {
+    /** The best active people for the face, best first; the people come from memory, not the database. */
+    private List<Match> candidates(AnalyzedFace face, int count) {
         return registry.gallery().score(face.embedding(), count + EXTRA, rule.scoring()).stream()
-                .map(s -> person(s.personKey(), cache).map(p -> new Match(p, s)))
+                .map(s -> registry.people().find(s.personKey()).map(p -> new Match(p, s)))
                 .flatMap(Optional::stream).filter(m -> m.person().active()).limit(count).toList();
-    }
-
-    private Optional<Person> person(long id, Map<Long, Person> cache) {
-        Person cached = cache.get(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Person> p = jdbc.inTransaction(c -> persons.findById(c, id));
-        p.ifPresent(x -> cache.put(id, x));
-        return p;
     }
 }

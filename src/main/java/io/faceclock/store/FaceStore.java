@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Face templates in the database; embeddings as little-endian float32 bytes. */
+/**
+ * Face templates in the database; embeddings as little-endian float32 bytes. Adding or removing one
+ * is recorded in {@link PeopleChanges}, for the other nodes' galleries.
+ */
 public final class FaceStore {
 
     /** What the API shows of a template (never the embedding itself). */
@@ -33,10 +36,12 @@ public final class FaceStore {
             throws SQLException {
         Quality q = face.quality();
         byte[] thumbnail = keepThumbnail ? face.thumbnailJpeg() : null;
-        return Jdbc.insert(c, "INSERT INTO face_template (person_ref, model_id, embedding, sharpness, yaw, "
+        long id = Jdbc.insert(c, "INSERT INTO face_template (person_ref, model_id, embedding, sharpness, yaw, "
                         + "detector_score, size_px, thumbnail, created_at) VALUES (?,?,?,?,?,?,?,?,?)", personRef,
                 face.modelId(), toBytes(face.embedding()), q.sharpness(), q.yaw(), q.score(), q.sizePx(),
                 thumbnail == null ? new Jdbc.NullOf(java.sql.Types.VARBINARY) : thumbnail, now);
+        PeopleChanges.record(c, personRef);
+        return id;
     }
 
     public List<FaceRecord> forPerson(long personRef) {
@@ -53,7 +58,13 @@ public final class FaceStore {
     }
 
     public int delete(long personRef, long id) {
-        return jdbc.update("DELETE FROM face_template WHERE person_ref = ? AND id = ?", personRef, id);
+        return jdbc.inTransaction(c -> {
+            int removed = Jdbc.update(c, "DELETE FROM face_template WHERE person_ref = ? AND id = ?", personRef, id);
+            if (removed > 0) {
+                PeopleChanges.record(c, personRef);
+            }
+            return removed;
+        });
     }
 
     /** Every template of one model, for loading the in-memory gallery at start. */

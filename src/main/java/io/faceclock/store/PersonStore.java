@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** People in the database. Methods taking a Connection join the caller's transaction. */
+/**
+ * People in the database. Methods taking a Connection join the caller's transaction; those that
+ * change a person record it in {@link PeopleChanges}, for the other nodes' copies.
+ */
 public final class PersonStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonStore.class);
@@ -59,10 +62,12 @@ public final class PersonStore {
     }
 
     public long insert(Connection c, PersonFields f, Instant now) throws SQLException {
-        return Jdbc.insert(c, "INSERT INTO person (person_id, name, email, phone, department, position, metadata, "
+        long id = Jdbc.insert(c, "INSERT INTO person (person_id, name, email, phone, department, position, metadata, "
                         + "active, odoo_employee_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 f.personId(), f.name(), f.email(), f.phone(), f.department(), f.position(),
                 Json.write(f.metadata()), f.active(), Jdbc.orNull(f.odooEmployeeId()), now, now);
+        PeopleChanges.record(c, id);
+        return id;
     }
 
     public void update(Connection c, long id, PersonFields f, Instant now) throws SQLException {
@@ -70,10 +75,20 @@ public final class PersonStore {
                         + "position = ?, metadata = ?, active = ?, odoo_employee_id = ?, updated_at = ? WHERE id = ?",
                 f.personId(), f.name(), f.email(), f.phone(), f.department(), f.position(),
                 Json.write(f.metadata()), f.active(), Jdbc.orNull(f.odooEmployeeId()), now, id);
+        PeopleChanges.record(c, id);
     }
 
+    /** Removes the person; their templates go with them (the database cascades). */
     public int delete(Connection c, long id) throws SQLException {
-        return Jdbc.update(c, "DELETE FROM person WHERE id = ?", id);
+        int removed = Jdbc.update(c, "DELETE FROM person WHERE id = ?", id);
+        PeopleChanges.record(c, id);
+        return removed;
+    }
+
+    /** Everyone with a template of that model: the people recognition can name. */
+    public List<Person> withTemplatesOf(String modelId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM person WHERE id IN (SELECT person_ref FROM face_template "
+                + "WHERE model_id = ?)", PersonStore::map, modelId);
     }
 
     public List<Person> search(PersonQuery q) {

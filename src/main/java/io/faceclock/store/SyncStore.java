@@ -218,6 +218,7 @@ public final class SyncStore {
                 + "sync_state = 'pending', sync_error = NULL, synced_at = NULL");
         Jdbc.update(c, "UPDATE person SET odoo_employee_id = NULL");
         Jdbc.update(c, "DELETE FROM setting WHERE setting_key = 'odoo.pull.since'");
+        PeopleChanges.record(c, null);
     }
 
     private static String clip(String error) {

@@ -2,6 +2,7 @@ package io.faceclock.odoo.sync;
 
 import io.faceclock.odoo.OdooClient;
 import io.faceclock.store.Jdbc;
+import io.faceclock.store.PeopleChanges;
 import io.faceclock.store.SyncStore.SyncItem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,8 +61,13 @@ final class EmployeeLinks {
     }
 
     private void remember(long personRef, int odooId) {
-        jdbc.update("UPDATE person SET odoo_employee_id = ? WHERE id = ? AND odoo_employee_id IS NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM person o WHERE o.odoo_employee_id = ?)", (long) odooId, personRef,
-                (long) odooId);
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "UPDATE person SET odoo_employee_id = ? WHERE id = ? AND odoo_employee_id IS NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM person o WHERE o.odoo_employee_id = ?)", (long) odooId, personRef,
+                    (long) odooId) > 0) {
+                PeopleChanges.record(c, personRef);
+            }
+            return null;
+        });
     }
 }
