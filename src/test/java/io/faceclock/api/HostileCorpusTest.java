@@ -475,7 +475,11 @@ class HostileCorpusTest {
         return service.post("/api/v1/apikeys", Map.of("name", name, "scope", scope)).data().get("key").asText();
     }
 
-    /** Every table but the audit log, row by row in a stable order; api_key without last_used_at. */
+    /**
+     * Every table but the logs (the audit log; the people change log, which numbers each change for
+     * the other nodes; the schedule runs, which a scheduled route adds to whenever it fires), row by
+     * row in a stable order; api_key without last_used_at.
+     */
     private String dump() throws Exception {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection c = service.app().beans().database().connection(); Statement st = c.createStatement()) {
@@ -486,7 +490,8 @@ class HostileCorpusTest {
                 }
             }
             for (String t : names) {
-                if (t.equalsIgnoreCase("audit_log")) {
+                if (t.equalsIgnoreCase("audit_log") || t.equalsIgnoreCase("people_change")
+                        || t.equalsIgnoreCase("people_version") || t.equalsIgnoreCase("schedule_run")) {
                     continue;
                 }
                 List<String> rows = new ArrayList<>();
