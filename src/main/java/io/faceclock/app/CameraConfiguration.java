@@ -49,7 +49,7 @@ public final class CameraConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Cameras cameras(CamelContext camel) {
         return once("cameras", () -> {
-            Cameras c = new Cameras(beans.clock());
+            Cameras c = new Cameras(beans.clock(), beans.node().id());
             c.addListener(cameraMetrics(camel));
             c.addListener(new CameraLog(beans.auditLog()));
             return c;

@@ -5,12 +5,16 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one camera: a grabbing thread ({@link StreamReader}) and an analysing thread that sends the
  * latest frame through the route, one at a time.
  */
 public final class CameraConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
 
     private final CameraEndpoint endpoint;
     private final FrameSlot slot = new FrameSlot();
@@ -32,6 +36,11 @@ public final class CameraConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         Cameras cameras = endpoint.getComponent().getCameras();
+        if (!endpoint.runsOn(cameras.node())) {
+            LOG.info("Camera {} runs on node {}; this is node {}: not started here", endpoint.getId(),
+                    endpoint.getNode(), cameras.node());
+            return;
+        }
         camera = cameras.start(endpoint.getId(), endpoint.getUrl(), PunchDirection.parse(endpoint.getDirection()));
         running = true;
         reader = new StreamReader(endpoint, camera, slot, cameras);

@@ -38,6 +38,9 @@ public final class CameraEndpoint extends DefaultEndpoint {
     private long reconnectDelay = 1000;
     @UriParam(defaultValue = "30000", description = "The reconnect delay doubles up to this many milliseconds")
     private long reconnectMaxDelay = 30000;
+    @UriParam(description = "The node (faceclock.node.id) that runs this camera; empty: any node whose routes have it."
+            + " On every other node the camera does not start")
+    private String node;
     @UriParam(defaultValue = "10000", description = "Milliseconds a network stream may stay silent before it counts"
             + " as broken")
     private long timeout = 10000;
@@ -145,6 +148,19 @@ public final class CameraEndpoint extends DefaultEndpoint {
 
     public void setReconnectMaxDelay(long reconnectMaxDelay) {
         this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    /** Whether this camera runs on the node with that id: it names none, or that one. */
+    boolean runsOn(String nodeId) {
+        return node == null || node.isBlank() || node.equals(nodeId);
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    public void setNode(String node) {
+        this.node = node;
     }
 
     public long getTimeout() {

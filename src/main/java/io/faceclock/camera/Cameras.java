@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
-/** Every camera whose route runs, by id; the camera component adds them as their consumers start. */
+/**
+ * Every camera whose route runs on this node, by id; the camera component adds them as their
+ * consumers start. A camera whose route names another node is not started, so not listed.
+ */
 public final class Cameras {
 
     /** Told when a camera starts and stops (metrics follow it), loses its stream and gets it back. */
@@ -31,9 +34,21 @@ public final class Cameras {
     private final Map<String, Camera> cameras = new ConcurrentSkipListMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private final String node;
 
     public Cameras(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param node this process's node id (faceclock.node.id): a camera naming another node is not run here */
+    public Cameras(Clock clock, String node) {
         this.clock = clock;
+        this.node = node;
+    }
+
+    /** This process's node id; null when not told (then only cameras naming no node run). */
+    public String node() {
+        return node;
     }
 
     public void addListener(Listener l) {
