@@ -65,10 +65,10 @@ async function cameras() {
     const img = el('img', { alt: `Latest frame of camera ${c.name || c.id}` });
     imageUrl(c.snapshot_url || `/cameras/${encodeURIComponent(c.id)}/snapshot`).then(u => { if (u) img.src = u; });
     const good = c.state === 'streaming';
-    return el('div', { class: 'tile' }, img, el('div', { class: 'caption' },
+    return el('div', { class: 'tile', 'data-camera': c.id }, img, el('div', { class: 'caption' },
       el('strong', {}, c.name || c.id), ' ',
       el('span', { class: 'badge ' + (good ? 'ok' : c.state === 'failed' ? 'bad' : 'warn') }, c.state || 'unknown'),
-      el('div', { class: 'muted' }, `${c.visits_today ?? 0} visits today`),
+      el('div', { class: 'muted', 'data-fact': 'visits' }, `${c.visits_today ?? 0} visit${c.visits_today === 1 ? '' : 's'} today`),
       c.last_error ? el('div', { class: 'muted' }, c.last_error) : null));
   }));
   fill('#camera-tiles', tiles.length ? tiles : el('p', { class: 'empty' }, 'No cameras are configured.'));

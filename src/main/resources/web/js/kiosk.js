@@ -6,6 +6,7 @@ const EVERY_MS = 1000;
 const ANSWER_MS = 4000;
 const WAITING = 'Look at the camera';
 let busy = false;
+let tapped = false;
 let holdUntil = 0;
 let resetTimer;
 
@@ -35,7 +36,16 @@ function show(kind, text, hold = ANSWER_MS) {
   }, hold);
 }
 
-/** The answer to a mark, as a person at the door reads it; null when there is nothing to say. */
+/** A face the server would not decide on (too small, turned, unclear), as a person at the door reads it. */
+function undecided(reason) {
+  const m = (reason || '').toLowerCase();
+  if (/too small|closer/.test(m)) return 'Please come closer';
+  if (/turned|frontal|pose|straight/.test(m)) return 'Please look straight at the camera';
+  if (/blur|sharp|still/.test(m)) return 'Please hold still';
+  return 'Please come closer and look at the camera';
+}
+
+/** The answer to a mark, as a person at the door reads it. */
 export function sentence(r) {
   const name = r.person ? firstName(r.person.name) : '';
   const at = r.attendance ? (r.action === 'check_out' ? r.attendance.check_out : r.attendance.check_in) : r.at;
@@ -46,14 +56,18 @@ export function sentence(r) {
   if (r.reason === 'unknown_face' || r.decision === 'unknown' || (r.face && r.face.decision === 'unknown')) {
     return ['refused', "I don't know this face"];
   }
-  if (r.reason === 'ambiguous' || (r.face && r.face.decision === 'ambiguous')) return ['refused', 'Please look straight at the camera'];
-  return ['refused', r.message || 'Please try again'];
+  if (r.reason === 'ambiguous_face' || r.decision === 'ambiguous') return ['refused', 'Please look straight at the camera'];
+  if (r.reason === 'undecided_face' || r.decision === 'undecided') return ['refused', undecided(r.face && r.face.reason)];
+  return ['refused', 'Please try again'];
 }
 
-/** A refusal of the photo itself (422): no face means keep waiting quietly. */
-export function refusal(message) {
+/**
+ * A refusal of the photo itself (422). No face: the waiting words stay, unless someone tapped the
+ * screen and is owed an answer (null means keep waiting quietly).
+ */
+export function refusal(message, tapped) {
   const m = (message || '').toLowerCase();
-  if (/no face/.test(m)) return null;
+  if (/no face/.test(m)) return tapped ? "I can't see a face: please look at the camera" : null;
   if (/too small/.test(m)) return 'Please come closer';
   if (/faces found|several|multiple/.test(m)) return 'One person at a time, please';
   if (/blur/.test(m)) return 'Please hold still';
@@ -72,7 +86,11 @@ function frame() {
 }
 
 async function mark(force = false) {
-  if (busy || (!force && Date.now() < holdUntil)) return;
+  if (busy) {
+    tapped = tapped || force; // a tap while a frame is on its way is answered right after it
+    return;
+  }
+  if (!force && Date.now() < holdUntil) return;
   busy = true;
   try {
     const blob = await frame();
@@ -85,7 +103,7 @@ async function mark(force = false) {
     show(kind, text);
   } catch (e) {
     if (e.status === 422 || e.status === 400) {
-      const text = refusal(e.message);
+      const text = refusal(e.message, force);
       if (text) show('refused', text, 2500);
     } else if (e.status === 403) {
       show('refused', 'This key may not use the kiosk: ask for a kiosk key', 10000);
@@ -96,6 +114,10 @@ async function mark(force = false) {
     }
   } finally {
     busy = false;
+    if (tapped) {
+      tapped = false;
+      mark(true);
+    }
   }
 }
 

@@ -3,37 +3,53 @@ import { $, el, fill, notice, when, explain, startPage, currentSession } from '.
 
 let lists = 0;
 
-/** A search box that offers matching people; resolves the chosen person_id. */
-function personPicker(face) {
+/**
+ * A search box that offers the matching people as buttons (click, or Tab and Enter); answers the
+ * input, the list and a getter of the chosen person.
+ */
+function personPicker(face, onChosen) {
   const listId = `people-${face.id}-${++lists}`;
-  const input = el('input', { id: `assign-${face.id}`, list: listId, type: 'search', autocomplete: 'off',
-    placeholder: 'Type a name' });
-  const options = el('datalist', { id: listId });
+  const input = el('input', { id: `assign-${face.id}`, type: 'search', autocomplete: 'off', placeholder: 'Type a name',
+    'aria-controls': listId });
+  const list = el('div', { id: listId, class: 'suggestions', 'aria-live': 'polite' });
+  let chosen = null;
   let typing;
+  let asked = 0;
   input.addEventListener('input', () => {
+    chosen = null;
     clearTimeout(typing);
     typing = setTimeout(async () => {
       const q = input.value.trim();
-      if (q.length < 2) return;
-      const r = await api('/persons?limit=20&active=true&q=' + encodeURIComponent(q));
-      fill(options, r.data.map(p => el('option', { value: p.person_id }, `${p.name} (${p.person_id})`)));
+      if (q.length < 2) return fill(list);
+      const mine = ++asked;
+      const r = await api('/persons?limit=8&active=true&q=' + encodeURIComponent(q));
+      if (mine !== asked) return; // a later search is on its way
+      fill(list, r.data.length ? r.data.map(p => el('button', { type: 'button', class: 'secondary suggestion',
+        'data-person': p.person_id, onclick: () => {
+          chosen = p;
+          input.value = p.name;
+          fill(list);
+          onChosen(p);
+        } }, p.name, ' ', el('small', {}, [p.person_id, p.department].filter(Boolean).join(' · '))))
+        : el('p', { class: 'empty' }, 'Nobody matches.'));
     }, 200);
   });
-  return { input, options };
+  return { input, list, chosen: () => chosen };
 }
 
 function tile(face) {
   const img = el('img', { alt: `Unknown face ${face.id}` });
   const url = face.snapshot_url || face.thumbnail_url || `/unknown-faces/${face.id}/snapshot`;
   imageUrl(url).then(u => { if (u) img.src = u; });
-  const { input, options } = personPicker(face);
   const message = el('div', { class: 'notice ok', role: 'status' });
-  const assign = el('button', { type: 'button', onclick: async () => {
-    const personId = input.value.trim();
-    if (!personId) return notice(message, 'bad', 'Choose the person first.');
+  let assign;
+  const picker = personPicker(face, () => assign.focus());
+  assign = el('button', { type: 'button', onclick: async () => {
+    const person = picker.chosen();
+    if (!person) return notice(message, 'bad', 'Type a name, then choose the person from the list.');
     try {
-      await api(`/unknown-faces/${face.id}/assign`, { method: 'POST', body: { person_id: personId } });
-      notice(message, 'ok', `Assigned to ${personId}.`);
+      const r = await api(`/unknown-faces/${face.id}/assign`, { method: 'POST', body: { person_id: person.person_id } });
+      notice(message, 'ok', `Assigned to ${person.name}` + (r.templates ? ` (${r.templates} face templates now).` : '.'));
       setTimeout(load, 1200);
     } catch (e) {
       notice(message, 'bad', explain(e));
@@ -47,10 +63,10 @@ function tile(face) {
       notice(message, 'bad', explain(e));
     }
   } }, 'Discard');
-  return el('div', { class: 'tile', 'data-face': face.id }, img, el('div', { class: 'caption' },
+  return el('div', { class: 'tile', 'data-face': face.id, 'data-camera': face.camera }, img, el('div', { class: 'caption' },
     el('div', {}, el('strong', {}, face.camera || face.camera_id || 'camera'), ' ', el('span', { class: 'muted' }, when(face.seen_at))),
     (face.face_px || face.size_px) ? el('div', { class: 'muted' }, `face ${face.face_px || face.size_px} px`) : null,
-    el('label', { for: input.id }, 'Who is this?'), input, options,
+    el('label', { for: picker.input.id }, 'Who is this?'), picker.input, picker.list,
     el('div', { class: 'row' }, el('div', { class: 'fit' }, assign), el('div', { class: 'fit' }, discard)), message));
 }
 

@@ -1,5 +1,6 @@
 package io.faceclock.attendance;
 
+import io.faceclock.people.Person;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,7 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Attendance per person over site days from..to: days present, hours worked (closed attendances
+ * Attendance per person over site days from..to, every active person listed (a person who never
+ * came shows zero days) and anyone else who came then: days present, hours worked (closed attendances
  * only), late arrivals (the day's first check-in after the start time, to the minute), days left
  * open (an attendance of a past day still open) and days closed automatically; and per site day
  * how many people came and the hours they worked. An attendance belongs to the day it began.
@@ -30,11 +32,17 @@ public record AttendanceReport(LocalDate from, LocalDate to, LocalTime startTime
     public record DayLine(LocalDate date, int people, double hoursWorked) {
     }
 
-    /** The report of the given attendances (those that began from..to), as of {@code today}. */
-    public static AttendanceReport of(List<Attendance> attendances, SiteClock clock, LocalDate from, LocalDate to,
-                                      LocalTime startTime) {
+    /**
+     * The report of the given attendances (those that began from..to), as of {@code today}, with a
+     * line for each of the given people whether or not they came.
+     */
+    public static AttendanceReport of(List<Attendance> attendances, List<Person> everyone, SiteClock clock,
+                                      LocalDate from, LocalDate to, LocalTime startTime) {
         LocalDate today = clock.today();
         Map<Long, Acc> byPerson = new LinkedHashMap<>();
+        for (Person p : everyone) {
+            byPerson.put(p.id(), new Acc(p.personId(), p.name()));
+        }
         Map<LocalDate, DayAcc> byDay = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new DayAcc());

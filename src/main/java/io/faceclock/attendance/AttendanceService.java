@@ -200,16 +200,28 @@ public final class AttendanceService {
         return store.page(q);
     }
 
-    /** The attendance report of site days from..to (read in pages, so a long period stays a few queries). */
+    /**
+     * The attendance report of site days from..to, every active person in it (read in pages, so a
+     * long period or a big staff stays a few queries).
+     */
     public AttendanceReport report(LocalDate from, LocalDate to, java.time.LocalTime startTime) {
-        List<Attendance> all = new java.util.ArrayList<>();
         int size = 5000;
+        List<Attendance> all = new java.util.ArrayList<>();
         for (int offset = 0; ; offset += size) {
             List<Attendance> rows = store.search(new AttendanceQuery(clock.startOf(from),
                     clock.startOf(to.plusDays(1)), null, size, offset));
             all.addAll(rows);
             if (rows.size() < size) {
-                return AttendanceReport.of(all, clock, from, to, startTime);
+                break;
+            }
+        }
+        List<io.faceclock.people.Person> active = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += size) {
+            List<io.faceclock.people.Person> rows = persons.search(
+                    new io.faceclock.people.PersonQuery(null, true, null, size, offset));
+            active.addAll(rows);
+            if (rows.size() < size) {
+                return AttendanceReport.of(all, active, clock, from, to, startTime);
             }
         }
     }

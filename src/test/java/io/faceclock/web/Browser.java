@@ -127,6 +127,44 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** The screenshot a person looks at, checked that nothing sticks out of it. */
+    void shot(String name) throws IOException {
+        screenshot(name);
+        assertNothingSticksOut();
+    }
+
+    /** The same page as a tablet in portrait shows it (820 x 1180), then back to the laptop window. */
+    void tabletShot(String name) throws IOException {
+        var window = driver.manage().window();
+        var size = window.getSize();
+        window.setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            shot(name + "-tablet");
+        } finally {
+            window.setSize(size);
+        }
+    }
+
+    /**
+     * Nothing is wider than the window (no sideways scrolling) and no text runs out of its card:
+     * every element inside a .card ends within it.
+     */
+    void assertNothingSticksOut() {
+        Object wide = js("const w = document.documentElement.clientWidth;"
+                + "if (document.documentElement.scrollWidth > w) return 'the page is ' + document.documentElement.scrollWidth"
+                + " + ' px wide in a ' + w + ' px window';"
+                + "for (const card of document.querySelectorAll('.card')) {"
+                + "  const edge = card.getBoundingClientRect().right;"
+                + "  for (const e of card.querySelectorAll('*')) {"
+                + "    const r = e.getBoundingClientRect();"
+                + "    if (r.width && r.right > edge + 1 && !e.closest('.scroll')) return (e.id || e.className || e.tagName)"
+                + "      + ' ends at ' + Math.round(r.right) + ' px, its card at ' + Math.round(edge) + ': ' + e.textContent.slice(0, 80);"
+                + "  }"
+                + "}"
+                + "return null;");
+        assertTrue(wide == null, String.valueOf(wide));
+    }
+
     /**
      * The console's errors since the last call, except the browser's note that a request was refused
      * with one of the given statuses (a refusal the page shows is the point of some tests).

@@ -14,7 +14,11 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** A .y4m clip for Chromium's fake camera: a photo centred on a 640x480 grey frame, repeated. */
+/**
+ * A .y4m clip for Chromium's fake camera: a photo centred on a 640x480 grey frame, repeated.
+ * Chromium opens the file each time a page starts the camera, so rewriting it between pages
+ * changes what the next page sees.
+ */
 final class FakeCamera {
 
     static final int WIDTH = 640;
@@ -34,6 +38,15 @@ final class FakeCamera {
         opencv_imgproc.resize(src, scaled, new Size(w, scaledHeight), 0, 0, opencv_imgproc.INTER_CUBIC);
         Mat frame = new Mat(HEIGHT, WIDTH, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0));
         scaled.copyTo(frame.apply(new Rect((WIDTH - w) / 2, (HEIGHT - scaledHeight) / 2, w, scaledHeight)));
+        return write(frame, frames, out);
+    }
+
+    /** An empty grey room: nobody in front of the camera. */
+    static Path empty(int frames, Path out) throws IOException {
+        return write(new Mat(HEIGHT, WIDTH, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0)), frames, out);
+    }
+
+    private static Path write(Mat frame, int frames, Path out) throws IOException {
         Mat yuv = new Mat();
         opencv_imgproc.cvtColor(frame, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
         byte[] planes = new byte[WIDTH * HEIGHT * 3 / 2];

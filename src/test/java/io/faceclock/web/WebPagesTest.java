@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,6 +47,7 @@ class WebPagesTest {
     private FakeOdoo odoo;
     private RunningService service;
     private Browser browser;
+    private PageChecks keys;
     private String kioskKey;
     private Path work;
 
@@ -70,6 +70,7 @@ class WebPagesTest {
         Path camera = FakeCamera.clip(Shared.root().resolve("faces/bbt/amy/amy2.png"), 360, 10,
                 work.resolve("amy.y4m"));
         browser = new Browser(camera, Path.of("target", "screenshots"));
+        keys = new PageChecks(browser);
     }
 
     @AfterAll
@@ -111,24 +112,16 @@ class WebPagesTest {
                         + ".every(i => i.complete && i.naturalWidth > 0)")));
     }
 
-    /** The same page as a tablet in portrait shows it. */
     private void tabletShot(TestInfo info) throws Exception {
-        var window = browser.driver().manage().window();
-        var size = window.getSize();
-        window.setSize(new org.openqa.selenium.Dimension(820, 1180));
-        try {
-            browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-tablet");
-        } finally {
-            window.setSize(size);
-        }
+        browser.tabletShot(info.getTestMethod().orElseThrow().getName());
     }
 
     private void shot(TestInfo info) throws Exception {
-        browser.screenshot(info.getTestMethod().orElseThrow().getName());
+        browser.shot(info.getTestMethod().orElseThrow().getName());
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void signing_in_keeps_the_key_in_the_tab_and_a_wrong_key_is_told_plainly(TestInfo info) throws Exception {
         browser.open(url("/"));
         browser.waitForText("h1", "faceclock", 10);
@@ -150,7 +143,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void enrolling_by_uploading_a_photo_shows_its_thumbnail_and_the_template_count(TestInfo info) throws Exception {
         browser.open(url("/faces.html"));
         browser.waitFor("#people button.person", 10);
@@ -175,7 +168,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void a_photo_without_a_face_is_refused_with_the_reason_beside_it(TestInfo info) throws Exception {
         Path blank = work.resolve("wall.png");
         BufferedImage wall = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
@@ -195,7 +188,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void webcam_frames_get_a_verdict_each_and_the_good_ones_are_saved(TestInfo info) throws Exception {
         int before = service.get("/api/v1/persons/amy/faces").data().size();
         browser.find("#camera-start").click();
@@ -220,7 +213,32 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void deleting_a_face_thumbnail_removes_that_template_and_lowers_the_count(TestInfo info) throws Exception {
+        JsonNode before = service.get("/api/v1/persons/amy/faces").data();
+        int n = before.size();
+        long gone = before.get(0).get("face_id").asLong();
+        browser.find("#thumbs figure.thumb[data-face='" + gone + "'] button.danger").click();
+        var alert = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertTrue(alert.getText().contains("Amy Farrah Fowler"), alert.getText());
+        alert.accept();
+        browser.waitForText("#person-notice", "^Face deleted\\.$", 10);
+        browser.waitForText("#person-count", "^" + (n - 1) + " faces? enrolled", 10);
+        assertTrue(browser.all("#thumbs figure.thumb[data-face='" + gone + "']").isEmpty(), "its thumbnail is gone");
+        assertEquals(n - 1, browser.all("#thumbs figure.thumb").size());
+        JsonNode after = service.get("/api/v1/persons/amy/faces").data();
+        assertEquals(n - 1, after.size());
+        assertFalse(after.toString().contains("\"face_id\":" + gone + ","), after.toString());
+        browser.waitForText("#people button.person[data-person='amy']", (n - 1) + " faces|" + (n - 1) + " of 3", 10);
+        thumbnailsShown();
+        shot(info);
+        tabletShot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(50)
     void the_kiosk_recognises_the_face_on_camera_and_greets_the_person_checked_in(TestInfo info) throws Exception {
         signIn(kioskKey);
         browser.waitFor("body.kiosk", 10);
@@ -237,7 +255,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void the_dashboard_then_shows_the_person_in_since_their_check_in(TestInfo info) throws Exception {
         signInAsAdmin();
         String checkIn = service.get("/api/v1/attendance/today").data().get(0).get("check_in").asText();
@@ -252,7 +270,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void the_settings_form_tests_and_saves_odoo_and_never_shows_the_password(TestInfo info) throws Exception {
         browser.open(url("/settings.html"));
         browser.waitForText("#odoo-source", "No connection is saved yet", 10);
@@ -283,7 +301,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void the_pull_button_shows_progress_while_it_runs_and_the_result_after(TestInfo info) throws Exception {
         odoo.latency("hr.employee.search_read", Duration.ofMillis(700));
         browser.open(url("/"));
@@ -303,7 +321,7 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void the_report_page_shows_the_figures_and_its_csv_matches_the_json(TestInfo info) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));
         LocalDate d1 = today.minusDays(2);
@@ -339,22 +357,42 @@ class WebPagesTest {
         assertEquals(List.of("person_id", "name", "days_present", "hours_worked", "late_arrivals", "days_left_open",
                 "days_closed_automatically"), rows.get(0));
         assertEquals(json.get("data").size(), rows.size() - 1);
+        @SuppressWarnings("unchecked")
+        Map<String, String> shown = (Map<String, String>) browser.js("const m = {}; document.querySelectorAll("
+                + "'#report tbody tr[data-person]').forEach(r => m[r.dataset.person] = "
+                + "r.querySelector(\"td[data-column='hours_worked']\").textContent); return m;");
+        assertEquals(json.get("data").size(), shown.size(), "the page lists every active person as the JSON does");
+        JsonNode absent = null;
         for (int i = 0; i < json.get("data").size(); i++) {
             JsonNode p = json.get("data").get(i);
             List<String> r = rows.get(i + 1);
             assertEquals(List.of(p.get("person_id").asText(), p.get("name").asText(), p.get("days_present").asText(),
                     p.get("hours_worked").asText(), p.get("late_arrivals").asText(), p.get("days_left_open").asText(),
                     p.get("days_closed_automatically").asText()), r);
-            String shown = browser.find("#report tbody tr[data-person='" + p.get("person_id").asText() + "'] "
-                    + "td[data-column='hours_worked']").getText();
-            assertEquals(p.get("hours_worked").asText(), shown);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", p.get("hours_worked").asDouble()),
+                    shown.get(p.get("person_id").asText()), "hours to two decimals");
+            absent = absent == null && p.get("days_present").asInt() == 0 ? p : absent;
         }
+        assertTrue(absent != null, "the pulled employees who never came are listed too");
+        String line = browser.find("#report tbody tr[data-person='" + absent.get("person_id").asText() + "']").getText();
+        assertTrue(line.contains(absent.get("name").asText()) && line.endsWith("0 0.00 0 0 0"), line);
+        browser.waitForText("#report tfoot", "^" + json.get("data").size() + " people, 2 present", 5);
+
+        browser.find("#came-only").click();
+        browser.waitFor("#report tbody tr[data-person='" + absent.get("person_id").asText() + "'][hidden]", 5);
+        assertEquals(2, browser.all("#report tbody tr[data-person]:not([hidden])").size(), "Amy and Sheldon came");
         shot(info);
+        tabletShot(info);
+        browser.find("#came-only").click();
+        browser.find("#who").sendKeys(absent.get("name").asText());
+        browser.waitFor("#report tbody tr[data-person='sheldon'][hidden]", 5);
+        assertTrue(browser.find("#report tbody tr[data-person='" + absent.get("person_id").asText() + "']")
+                .isDisplayed(), "the one searched for stays");
         browser.assertNoConsoleErrors();
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void the_logs_page_filters_by_category_and_level_newest_first(TestInfo info) throws Exception {
         browser.open(url("/logs.html"));
         browser.waitFor("#logs tbody tr td", 10);
@@ -371,16 +409,45 @@ class WebPagesTest {
     }
 
     @Test
-    @Order(11)
-    void without_cameras_the_unknown_faces_page_says_so_and_the_menu_leaves_it_out(TestInfo info) throws Exception {
-        Assumptions.assumeFalse(service.get("/api/v1/session").data().get("features").get("unknown_faces").asBoolean(),
-                "this server has cameras");
-        browser.open(url("/"));
-        browser.waitFor("header.top nav a", 10);
-        assertTrue(browser.all("header.top nav a[href='/unknown.html']").isEmpty());
-        browser.open(url("/unknown.html"));
-        browser.waitForText("#problem", "no camera queue", 10);
+    @Order(130)
+    void every_page_is_labelled_readable_and_usable_with_the_keyboard_alone(TestInfo info) throws Exception {
+        for (String page : List.of("/", "/faces.html?person=amy", "/unknown.html", "/reports.html", "/logs.html",
+                "/settings.html")) {
+            browser.open(url(page));
+            browser.waitFor("header.top nav a", 10);
+            if (page.startsWith("/faces")) {
+                browser.waitForText("#person-title", "Amy", 10);
+                thumbnailsShown();
+            } else if (page.equals("/")) {
+                browser.waitFor("#odoo-facts dd", 10);
+            } else {
+                browser.waitFor("main", 10);
+            }
+            keys.labelledAndReadable(page);
+            keys.everyControlTakesTheKeyboard(page);
+        }
+
+        // a daily task with the keys alone: find a person on the Faces page and open them
+        browser.open(url("/faces.html"));
+        browser.waitFor("#people button.person", 10);
+        keys.tabTo("#q");
+        keys.press("Sheldon");
+        browser.waitForText("#summary", "^1 person;", 10);
+        keys.tabTo("#people button.person[data-person='sheldon']");
+        keys.press(Keys.ENTER);
+        browser.waitForText("#person-title", "^Sheldon Cooper$", 10);
+        browser.waitForText("#person-count", "No face enrolled yet", 10);
         shot(info);
+
+        // and the report of a period, typed into the date fields
+        browser.open(url("/reports.html"));
+        browser.waitForText("#about", "Site days", 10);
+        keys.tabTo("#start");
+        LocalDate first = LocalDate.now(ZoneId.of(ZONE)).minusDays(1);
+        keys.press(first.format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
+        keys.press(Keys.ENTER);
+        browser.waitForText("#about", "^Site days " + first + " to ", 10);
+
         browser.assertNoConsoleErrors();
     }
 
