@@ -10,16 +10,20 @@ let stream = null;
 let captured = [];
 let asked = 0;
 
-/** The server's refusal in plain words (its own sentence stays beside it when it says more). */
+/** The server's refusal in plain words; its own sentence stays beside it when it has numbers to add. */
 export function plain(message) {
   const m = (message || '').toLowerCase();
+  const more = /\d/.test(message || '') ? ' (' + message + ')' : '';
   if (/no face/.test(m)) return 'No face was found in this photo.';
   if (/(\d+|several|multiple) faces/.test(m)) return 'There is more than one face in this photo; use a photo of this person alone.';
-  if (/too small/.test(m)) return 'The face is too small: come closer or use a larger photo. (' + message + ')';
-  if (/blur|sharp/.test(m)) return 'The photo is too blurry: hold still, with more light. (' + message + ')';
-  if (/turned|yaw|frontal|pose/.test(m)) return 'The face is turned away: look straight at the camera. (' + message + ')';
-  if (/matches|looks like|someone else/.test(m)) return 'This face looks like someone else already enrolled: ' + message;
-  if (/decode|truncated|empty image|not an image|format/.test(m)) return 'This file is not a photo faceclock can read. (' + message + ')';
+  if (/too small/.test(m)) return 'The face is too small: come closer or use a larger photo.' + more;
+  if (/blur|sharp/.test(m)) return 'The photo is too blurry: hold still, with more light.' + more;
+  if (/turned|yaw|frontal|pose/.test(m)) return 'The face is turned away: look straight at the camera.' + more;
+  const who = /matches \S+ \(([^)]+)\)/.exec(message || '');
+  if (who) return `This face looks like ${who[1]}, who is already enrolled: use a photo of this person.`;
+  if (/matches|looks like|someone else/.test(m)) return 'This face looks like someone else already enrolled: use a photo of this person.';
+  if (/not clear|unclear/.test(m)) return 'The face is not clear enough: face the camera in good light.' + more;
+  if (/decode|truncated|empty image|not an image|format/.test(m)) return 'This file is not a photo faceclock can read.';
   return message ? message.charAt(0).toUpperCase() + message.slice(1) : 'The server refused this photo.';
 }
 
@@ -166,7 +170,7 @@ async function verdict(blob, line) {
     const f = r.faces[0];
     if (f.quality && !f.quality.ok) return say(line, 'bad', plain((f.quality.issues || [])[0] || 'quality too low')), false;
     if (f.person_id && f.person_id !== current.person_id) {
-      return say(line, 'bad', plain(`looks like ${f.matches[0].name}`)), false;
+      return say(line, 'bad', `This face looks like ${f.matches[0].name}, who is already enrolled: use a photo of this person.`), false;
     }
     say(line, 'ok', 'Good photo.');
     return true;

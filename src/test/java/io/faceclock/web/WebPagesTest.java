@@ -167,24 +167,77 @@ class WebPagesTest {
         browser.assertNoConsoleErrors();
     }
 
+    /** A photo made from shared ones: each placed at (x, y) scaled to size px, blurred by blur px, on a grey card. */
+    private Path photo(String name, int width, int height, int blur, Object... placed) throws Exception {
+        BufferedImage card = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = card.createGraphics();
+        g.setColor(new java.awt.Color(0xc8b89a));
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        for (int i = 0; i < placed.length; i += 4) {
+            BufferedImage face = ImageIO.read(Shared.root().resolve("faces/bbt/" + placed[i]).toFile());
+            int size = (Integer) placed[i + 3];
+            g.drawImage(face, (Integer) placed[i + 1], (Integer) placed[i + 2], size, size, null);
+        }
+        g.dispose();
+        if (blur > 0) {
+            float[] box = new float[blur * blur];
+            java.util.Arrays.fill(box, 1f / box.length);
+            card = new java.awt.image.ConvolveOp(new java.awt.image.Kernel(blur, blur, box),
+                    java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(card, null);
+        }
+        Path file = work.resolve(name);
+        ImageIO.write(card, "png", file.toFile());
+        return file;
+    }
+
     @Test
     @Order(30)
-    void a_photo_without_a_face_is_refused_with_the_reason_beside_it(TestInfo info) throws Exception {
-        Path blank = work.resolve("wall.png");
-        BufferedImage wall = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 300; y++) {
-            for (int x = 0; x < 400; x++) {
-                wall.setRGB(x, y, 0xc8b89a + (x * 7 + y * 3) % 16);
-            }
+    void photos_uploaded_together_are_each_saved_or_refused_with_the_reason_in_plain_words_beside_it(TestInfo info)
+            throws Exception {
+        List<Path> photos = List.of(
+                photo("wall.png", 400, 300, 0),
+                photo("two people.png", 640, 320, 0, "penny/penny1.png", 20, 10, 300, "leonard/leonard1.png", 330, 10, 300),
+                photo("far away.png", 640, 480, 0, "amy/amy4.png", 290, 200, 60),
+                photo("shaky.png", 400, 400, 15, "amy/amy5.png", 50, 50, 300),
+                Shared.root().resolve("faces/bbt/amy/amy3.png"));
+        browser.find("#upload").sendKeys(String.join("\n", photos.stream().map(Path::toString).toList()));
+        browser.waitForText("#person-notice", "^1 of 5 photos saved\\.$", 60);
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        for (WebElement li : browser.all(".results li")) {
+            said.put(li.getAttribute("data-photo"), li.getAttribute("data-outcome") + ": "
+                    + li.findElement(org.openqa.selenium.By.cssSelector(".verdict")).getText());
         }
-        ImageIO.write(wall, "png", blank.toFile());
-        browser.find("#upload").sendKeys(blank.toString());
-        String said = browser.waitForText(".results li[data-outcome='bad']", "No face was found", 30);
-        assertTrue(said.contains("wall.png"), said);
-        browser.waitForText("#person-notice", "0 of 1 photo saved", 10);
-        assertEquals(1, service.get("/api/v1/persons/amy/faces").data().size(), "nothing was stored");
+        assertEquals(5, said.size(), said.toString());
+        assertTrue(said.get("wall.png").startsWith("bad: No face was found in this photo."), said.toString());
+        assertTrue(said.get("two people.png").startsWith("bad: There is more than one face in this photo"), said.toString());
+        assertTrue(said.get("far away.png").startsWith("bad: The face is too small: come closer"), said.toString());
+        assertTrue(said.get("shaky.png").startsWith("bad: The photo is too blurry"), said.toString());
+        assertTrue(said.get("amy3.png").startsWith("ok: Saved."), said.toString());
+        assertEquals(2, service.get("/api/v1/persons/amy/faces").data().size(), "only the good photo was stored");
+        browser.waitForText("#person-count", "^2 faces enrolled", 10);
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors(422);
+
+        // Amy's face on someone else's page: refused, naming whom it looks like
+        browser.find("#q").clear();
+        browser.find("#q").sendKeys("Sheldon");
+        browser.click("#people button.person[data-person='sheldon']");
+        browser.waitForText("#person-title", "^Sheldon Cooper$", 10);
+        browser.find("#upload").sendKeys(Shared.root().resolve("faces/bbt/amy/amy4.png").toString());
+        String verdict = browser.waitForText(".results li[data-photo='amy4.png'] .verdict", "looks like", 30);
+        assertEquals("This face looks like Amy Farrah Fowler, who is already enrolled: use a photo of this person.",
+                verdict);
+        assertEquals(0, service.get("/api/v1/persons/sheldon/faces").data().size());
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-someone-else");
+        browser.assertNoConsoleErrors(409);
+
+        browser.find("#q").clear();
+        browser.find("#q").sendKeys("Amy");
+        browser.click("#people button.person[data-person='amy']");
+        browser.waitForText("#person-title", "^Amy Farrah Fowler$", 10);
+        thumbnailsShown();
     }
 
     @Test
@@ -321,6 +374,33 @@ class WebPagesTest {
     }
 
     @Test
+    @Order(85)
+    void the_people_list_narrows_to_a_department_and_to_who_still_needs_faces(TestInfo info) throws Exception {
+        browser.open(url("/faces.html"));
+        browser.waitFor("#people button.person", 10);
+        int everyone = service.get("/api/v1/enrolment?limit=1").json().get("total").asInt();
+        browser.waitForText("#summary", "^" + everyone + " people;", 10);
+        var department = new org.openqa.selenium.support.ui.Select(browser.find("#department"));
+        department.selectByVisibleText("Physics");
+        browser.waitForText("#summary", "^1 person;", 10);
+        assertEquals(List.of("sheldon"), browser.all("#people button.person").stream()
+                .map(b -> b.getAttribute("data-person")).toList());
+        department.selectByValue("");
+        var coverage = new org.openqa.selenium.support.ui.Select(browser.find("#coverage"));
+        coverage.selectByValue("enough");
+        browser.waitForText("#summary", "^1 person;", 10);
+        assertEquals("amy", browser.find("#people button.person").getAttribute("data-person"));
+        coverage.selectByValue("none");
+        int none = service.get("/api/v1/enrolment?faces=none&limit=1").json().get("total").asInt();
+        assertEquals(everyone - 1, none, "everyone but Amy has no face yet");
+        browser.waitForText("#summary", "^" + none + " people;", 10);
+        browser.waitForText("#page", "^1–50 of " + none + "$", 10);
+        assertTrue(browser.all("#people button.person .badge").stream().allMatch(b -> b.getText().equals("no face")));
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     @Order(90)
     void the_report_page_shows_the_figures_and_its_csv_matches_the_json(TestInfo info) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));
@@ -406,6 +486,25 @@ class WebPagesTest {
         assertEquals(api.get("data").size(), browser.all("#logs tbody tr").size());
         shot(info);
         browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(120)
+    void a_key_revoked_while_a_page_is_open_returns_to_sign_in_with_a_sentence_saying_so(TestInfo info)
+            throws Exception {
+        JsonNode key = service.post("/api/v1/apikeys", Map.of("name", "payroll", "scope", "read")).data();
+        signIn(key.get("key").asText());
+        browser.waitForText("#in-title", "In now", 10);
+        browser.open(url("/logs.html"));
+        browser.waitFor("#logs tbody tr td", 10);
+        assertEquals(200, service.delete("/api/v1/apikeys/" + key.get("id").asLong()).status());
+        browser.find("#filters button[type=submit]").click();
+        browser.waitForText("#why", "^Your API key was not accepted \\(it may have been revoked\\)\\. Please sign in again\\.$", 10);
+        assertTrue(browser.driver().getCurrentUrl().contains("/signin.html"), browser.driver().getCurrentUrl());
+        assertEquals(null, browser.js("return sessionStorage.getItem('faceclock.key')"), "the dead key is forgotten");
+        shot(info);
+        browser.assertNoConsoleErrors(401);
+        signInAsAdmin();
     }
 
     @Test
