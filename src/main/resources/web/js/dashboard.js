@@ -147,7 +147,10 @@ async function sync(what, noun, body) {
   try {
     const job = await runJob(what, body, j => progressShown(j, noun));
     const r = job.result || {};
-    notice('#sync-result', r.success ? 'ok' : 'bad', r.success ? r.message : (r.error || r.message));
+    const refused = r.success && r.failed > 0;
+    const why = refused && r.errors && r.errors.length ? ': ' + r.errors.slice(0, 3).join('; ')
+      + (r.errors.length > 3 ? '…' : '') : '';
+    notice('#sync-result', !r.success ? 'bad' : refused ? 'warn' : 'ok', r.success ? r.message + why : (r.error || r.message));
   } catch (e) {
     notice('#sync-result', 'bad', explain(e));
   } finally {

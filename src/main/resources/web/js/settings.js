@@ -75,6 +75,7 @@ async function test() {
     markField(null);
   } catch (e) {
     notice('#odoo-result', 'bad', explain(e));
+    if (e.body && e.body.server_version) facts(e.body); // connected, yet short of something: what it found
     markField(e.field);
   } finally {
     $('#test').disabled = false;

@@ -275,11 +275,12 @@ class PagesApiTest {
                     "the pull ran on a sync thread, not an HTTP one: " + synced.get(0));
             assertEquals(List.of(), blocked(log), "no thread was reported blocked during the pull");
 
-            // the same log does catch it when a server thread is held: one event loop for 2.5 s
+            // the same log does catch it when a server thread is held: one event loop for 4 s (the
+            // checker looks once a second and speaks once the hold passes 2 s)
             io.vertx.core.Vertx vertx = service.app().camel().getRegistry().findSingleByType(io.vertx.core.Vertx.class);
             vertx.runOnContext(v -> {
                 try {
-                    Thread.sleep(2500); // deliberately what the server must never do
+                    Thread.sleep(4000); // deliberately what the server must never do
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -42,6 +42,7 @@ class WebPagesTest {
 
     private static final String ZONE = "Europe/Brussels";
     private static final String ODOO_PASSWORD = "Odoo-Pa55word-never-shown";
+    private static final String READER_PASSWORD = "Reader-Pa55word-never-shown";
     private static final int EMPLOYEES = 1200;
 
     private FakeOdoo odoo;
@@ -56,6 +57,7 @@ class WebPagesTest {
         work = Files.createTempDirectory("faceclock-pages");
         odoo = FakeOdoo.start(OdooVersion.V18);
         odoo.addUser("faceclock", ODOO_PASSWORD, FakeOdoo.GROUP_HR_OFFICER, FakeOdoo.GROUP_ATTENDANCE_OFFICER);
+        odoo.addUser("reader", READER_PASSWORD, FakeOdoo.GROUP_HR_OFFICER);
         odoo.addEmployees(EMPLOYEES);
         service = RunningService.start(work.resolve("data"), null, ZONE, Map.of(
                 "faceclock.models.dir", Shared.models().toString(),
@@ -323,6 +325,31 @@ class WebPagesTest {
     }
 
     @Test
+    @Order(65)
+    void the_kiosk_says_goodbye_on_the_way_out_and_the_dashboard_then_lists_the_person_as_left(TestInfo info)
+            throws Exception {
+        signIn(kioskKey);
+        browser.waitFor("body.kiosk", 10);
+        String bye = browser.waitForText("#answer", "^Bye, Amy — checked out \\d\\d:\\d\\d$", 40);
+        JsonNode today = service.get("/api/v1/attendance/today").data();
+        assertEquals(1, today.size(), today.toString());
+        String in = today.get(0).get("check_in").asText().substring(11, 16);
+        String out = today.get(0).get("check_out").asText().substring(11, 16);
+        assertTrue(bye.endsWith(out), bye + " / " + today);
+        shot(info);
+        browser.assertNoConsoleErrors();
+
+        signInAsAdmin();
+        String row = browser.waitForText("#left-table tbody tr[data-person='amy']", "Amy Farrah Fowler", 10);
+        assertTrue(row.contains(in) && row.contains(out), row);
+        browser.waitForText("#in-count", "^0$", 10);
+        browser.waitForText("#left-count", "^1$", 10);
+        browser.waitForText("#in-table tbody", "Nobody is in", 10);
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-dashboard");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     @Order(70)
     void the_settings_form_tests_and_saves_odoo_and_never_shows_the_password(TestInfo info) throws Exception {
         browser.open(url("/settings.html"));
@@ -332,25 +359,41 @@ class WebPagesTest {
                 + " const r = await f(...a); r.clone().text().then(t => window.answers.push(t)); return r; };");
         browser.find("#url").sendKeys(odoo.url());
         browser.find("#db").sendKeys(odoo.db());
+        browser.find("#username").sendKeys("reader");
+        browser.find("#password").sendKeys(READER_PASSWORD);
+        browser.find("#test").click();
+        browser.waitForText("#odoo-result", "^Connected to Odoo 18.0 over XML-RPC as .*lacks Attendances / Officer: "
+                + "cannot create attendances", 20);
+        assertEquals("notice bad", browser.find("#odoo-result").getAttribute("class"), "a user short of rights will not do");
+        String facts = browser.waitForText("#test-facts", "Missing rights", 10);
+        assertTrue(facts.matches("(?s).*Odoo version\\s+18.*") && facts.matches("(?s).*Can create attendances\\s+no.*")
+                && facts.matches("(?s).*Missing rights\\s+Attendances / Officer.*"), facts);
+        browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-short-of-rights");
+
+        browser.find("#username").clear();
         browser.find("#username").sendKeys("faceclock");
+        browser.find("#password").clear();
         browser.find("#password").sendKeys(ODOO_PASSWORD);
         browser.find("#test").click();
         browser.waitForText("#odoo-result", "Connected to Odoo", 20);
-        String facts = browser.find("#test-facts").getText();
-        assertTrue(facts.contains("Odoo version") && facts.contains("18"), facts);
+        assertEquals("notice ok", browser.find("#odoo-result").getAttribute("class"));
+        facts = browser.find("#test-facts").getText();
+        assertTrue(facts.matches("(?s).*Odoo version\\s+18.*") && facts.matches("(?s).*Transport\\s+XML-RPC.*")
+                && facts.matches("(?s).*Can create attendances\\s+yes.*"), facts);
         browser.find("#save").click();
         browser.waitForText("#odoo-result", "(?i)saved", 20);
         browser.waitForText("#odoo-source", "A connection is saved", 10);
 
         assertEquals("", browser.find("#password").getAttribute("value"));
         assertFalse(browser.driver().getPageSource().contains(ODOO_PASSWORD));
+        assertFalse(browser.driver().getPageSource().contains(READER_PASSWORD));
         @SuppressWarnings("unchecked")
         List<String> answers = (List<String>) browser.js("return window.answers");
         assertTrue(answers.size() >= 3, "test, save and reload answered: " + answers);
-        answers.forEach(a -> assertFalse(a.contains(ODOO_PASSWORD), a));
+        answers.forEach(a -> assertFalse(a.contains(ODOO_PASSWORD) || a.contains(READER_PASSWORD), a));
         assertEquals(odoo.url(), browser.find("#url").getAttribute("value"));
         shot(info);
-        browser.assertNoConsoleErrors();
+        browser.assertNoConsoleErrors(502);
     }
 
     @Test
@@ -359,6 +402,11 @@ class WebPagesTest {
         odoo.latency("hr.employee.search_read", Duration.ofMillis(700));
         browser.open(url("/"));
         browser.waitForText("#odoo-facts", "Configured\\s*yes", 10);
+        for (String fact : List.of("url", "db", "outbox_depth", "next_runs")) {
+            assertFalse(browser.find("#odoo-facts dd[data-fact='" + fact + "']").getText().isBlank(), fact);
+        }
+        assertTrue(browser.find("#odoo-facts dd[data-fact='next_runs']").getText().matches("pull .+ · full pull .+ · push .+"),
+                browser.find("#odoo-facts dd[data-fact='next_runs']").getText());
         browser.find("#pull").click();
         String during = browser.waitForText("#sync-label", "^\\d+ of \\d+ employees$", 15);
         String[] parts = during.split(" ");
@@ -369,6 +417,49 @@ class WebPagesTest {
         browser.waitForText("#sync-result", "Synced " + total + " employees from Odoo", 30);
         browser.waitForText("#sync-label", "^" + total + " of " + total + " employees$", 5);
         assertEquals(total + 2, service.get("/api/v1/persons?limit=1").json().get("total").asInt());
+        browser.waitForText("#odoo-facts dd[data-fact='last_sync_message']", "^Synced " + total + " employees", 10);
+        browser.waitForText("#odoo-facts dd[data-fact='server_version']", "^18", 10);
+        shot(info);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(82)
+    void the_push_button_shows_records_done_out_of_total_while_it_runs_and_what_odoo_took(TestInfo info)
+            throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneId.of(ZONE)).minusDays(1);
+        List<String> linked = new ArrayList<>();
+        for (JsonNode p : service.get("/api/v1/persons?q=Employee&limit=3").data()) {
+            linked.add(p.get("person_id").asText());
+        }
+        if (linked.size() < 3) {
+            for (JsonNode p : service.get("/api/v1/persons?limit=10").data()) {
+                if (!p.get("odoo_employee_id").isNull() && linked.size() < 3) {
+                    linked.add(p.get("person_id").asText());
+                }
+            }
+        }
+        assertEquals(3, linked.size());
+        for (String id : linked) {
+            manual(id, yesterday + "T08:00:00", yesterday + "T16:00:00");
+        }
+        int inRange = service.get("/api/v1/attendance?start_date=" + yesterday.minusDays(6) + "&limit=1").json()
+                .get("total").asInt();
+        odoo.latency("hr.attendance.create", Duration.ofMillis(1500));
+        try {
+            browser.open(url("/"));
+            browser.waitForText("#odoo-facts", "Configured\\s*yes", 10);
+            browser.find("#push").click();
+            browser.waitForText("#sync-label", "^0 of " + inRange + " attendance records$", 15);
+            browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-running");
+            String result = browser.waitForText("#sync-result", "^3 new", 30);
+            browser.waitForText("#sync-label", "^" + inRange + " of " + inRange + " attendance records$", 5);
+            assertTrue(result.contains("1 failed") && result.contains("Employee not found: amy"),
+                    "Amy is not in Odoo, and the page says so: " + result);
+            assertEquals("notice warn", browser.find("#sync-result").getAttribute("class"));
+        } finally {
+            odoo.latency("hr.attendance.create", Duration.ZERO);
+        }
         shot(info);
         browser.assertNoConsoleErrors();
     }
@@ -426,7 +517,11 @@ class WebPagesTest {
         assertEquals(1, sheldon.get("late_arrivals").asInt());
         JsonNode amy = find(json.get("data"), "amy");
         assertEquals(2, amy.get("days_present").asInt(), "yesterday and today at the kiosk");
-        assertEquals(6.5, amy.get("hours_worked").asDouble(), 1e-9);
+        JsonNode kiosk = service.get("/api/v1/attendance/today").data().get(0);
+        long todaySeconds = java.time.Duration.between(java.time.OffsetDateTime.parse(kiosk.get("check_in").asText()),
+                java.time.OffsetDateTime.parse(kiosk.get("check_out").asText())).toSeconds();
+        assertEquals(Math.round((6.5 * 3600 + todaySeconds) / 36.0) / 100.0, amy.get("hours_worked").asDouble(), 1e-9,
+                "yesterday's 6.5 h and today's minute at the kiosk");
 
         browser.find("#csv").click();
         String csv = browser.downloaded(".csv", 15);
@@ -456,11 +551,16 @@ class WebPagesTest {
         assertTrue(absent != null, "the pulled employees who never came are listed too");
         String line = browser.find("#report tbody tr[data-person='" + absent.get("person_id").asText() + "']").getText();
         assertTrue(line.contains(absent.get("name").asText()) && line.endsWith("0 0.00 0 0 0"), line);
-        browser.waitForText("#report tfoot", "^" + json.get("data").size() + " people, 2 present", 5);
+        int came = 0;
+        for (JsonNode p : json.get("data")) {
+            came += p.get("days_present").asInt() > 0 ? 1 : 0;
+        }
+        assertEquals(5, came, "Amy, Sheldon and the three employees whose day was pushed");
+        browser.waitForText("#report tfoot", "^" + json.get("data").size() + " people, " + came + " present", 5);
 
         browser.find("#came-only").click();
         browser.waitFor("#report tbody tr[data-person='" + absent.get("person_id").asText() + "'][hidden]", 5);
-        assertEquals(2, browser.all("#report tbody tr[data-person]:not([hidden])").size(), "Amy and Sheldon came");
+        assertEquals(came, browser.all("#report tbody tr[data-person]:not([hidden])").size(), "only those who came");
         shot(info);
         tabletShot(info);
         browser.find("#came-only").click();
