@@ -585,6 +585,17 @@ class WebPagesTest {
         browser.waitForText("#summary", "^" + api.get("total").asInt() + " entr(y|ies), newest first", 10);
         assertEquals(api.get("data").size(), browser.all("#logs tbody tr").size());
         shot(info);
+
+        LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+        browser.js("document.querySelector('#from').value = arguments[0]; document.querySelector('#to').value = arguments[0];",
+                today.plusDays(1).toString());
+        browser.find("#filters button[type=submit]").click();
+        browser.waitForText("#summary", "^0 entries, newest first$", 10);
+        browser.waitForText("#logs tbody", "^No entries match\\.$", 10);
+        browser.js("document.querySelector('#from').value = arguments[0]; document.querySelector('#to').value = arguments[0];",
+                today.toString());
+        browser.find("#filters button[type=submit]").click();
+        browser.waitForText("#summary", "^" + api.get("total").asInt() + " entr(y|ies), newest first", 10);
         browser.assertNoConsoleErrors();
     }
 
@@ -617,10 +628,12 @@ class WebPagesTest {
             if (page.startsWith("/faces")) {
                 browser.waitForText("#person-title", "Amy", 10);
                 thumbnailsShown();
-            } else if (page.equals("/")) {
-                browser.waitFor("#odoo-facts dd", 10);
             } else {
-                browser.waitFor("main", 10);
+                // drawn once its data came: the controls' final state is what Tab should meet
+                browser.waitFor(Map.of("/", "#odoo-facts dd", "/unknown.html", "#queue > *", "/reports.html",
+                        "#report tbody tr", "/logs.html", "#logs tbody tr", "/settings.html", "#odoo-source:not(:empty)")
+                        .get(page), 10);
+                browser.waitForText(page.equals("/logs.html") ? "#page" : "main", ".", 10);
             }
             keys.labelledAndReadable(page);
             keys.everyControlTakesTheKeyboard(page);
