@@ -171,6 +171,9 @@ public final class LoadBenchmark {
                 && Long.parseLong(inOdoo[1]) == attendances;
         System.out.printf("exactly once: %s (faceclock %d attendances, %d synced; Odoo %s records, %s distinct "
                 + "employee+check-in)%n", once ? "yes" : "NO", attendances, synced, inOdoo[0], inOdoo[1]);
+        if (!once) {
+            System.out.println(" sync states: " + status.get("attendance_sync_states"));
+        }
         return once;
     }
 
