@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import java.time.Duration;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +49,14 @@ class HostileCorpusTest {
 
     private static final String J = "application/json";
     private static final String PERSON = "CORPUS-1";
+    private static final String CAMERA = "corpus-door";
 
     private RunningService service;
     private String readKey;
     private String kioskKey;
     private long attendanceId;
     private long faceId;
+    private long unknownId;
 
     /** One hostile request and what it must get: one of the statuses, and the field named (null: any). */
     record Case(String name, String method, String path, byte[] body, String contentType, String key,
@@ -75,6 +79,28 @@ class HostileCorpusTest {
                 "image/png", service.adminKey());
         assertEquals(201, enrolled.status(), enrolled.toString());
         faceId = enrolled.data().get("face_id").asLong();
+        unknownId = cameraQueuesAStranger(shared);
+    }
+
+    /**
+     * A camera of the shipped template plays a short clip of someone never enrolled to its end, so the
+     * camera and unknown-face endpoints have a real camera and a real queued face to be attacked with.
+     */
+    private long cameraQueuesAStranger(Path shared) throws Exception {
+        TemplatedRouteBuilder.builder(service.app().camel(), "camera").routeId("camera-" + CAMERA)
+                .parameter("id", CAMERA).parameter("url", shared.resolve("video/asl/person_b_milk.mkv").toString())
+                .parameter("realtime", "false").add();
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < until) {
+            JsonNode cameras = service.get("/api/v1/cameras").data();
+            if (cameras.size() == 1 && "ended".equals(cameras.get(0).get("state").asText())) {
+                JsonNode queue = service.get("/api/v1/unknown-faces").data();
+                assertTrue(queue.size() > 0, "the camera queued the stranger it saw: " + cameras);
+                return queue.get(0).get("id").asLong();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the corpus camera did not play its clip to the end within 90 s");
     }
 
     @AfterAll
@@ -150,6 +176,7 @@ class HostileCorpusTest {
         jsonEndpoints.put("POST /api/v1/recognize", "image");
         jsonEndpoints.put("POST /api/v1/verify", "image");
         jsonEndpoints.put("POST /api/v1/attendance/mark", "image");
+        jsonEndpoints.put("POST /api/v1/unknown-faces/" + unknownId + "/assign", "person_id");
         jsonEndpoints.forEach((endpoint, textField) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
@@ -391,6 +418,68 @@ class HostileCorpusTest {
         cases.add(json("verify SQL person", "POST", "/api/v1/verify", "{\"person_id\": \"' OR 1=1\", \"image\": \""
                 + Base64.getEncoder().encodeToString(png) + "\"}", 400, "person_id"));
 
+        // cameras and the unknown faces they queue
+        String u = "/api/v1/unknown-faces/" + unknownId;
+        String cam = "/api/v1/cameras/" + CAMERA;
+        for (String[] t : new String[][] {
+                {"assign without person", "{}", "person_id"},
+                {"assign person null", "{\"person_id\": null}", "person_id"},
+                {"assign person number", "{\"person_id\": 7}", "person_id"},
+                {"assign person SQL", "{\"person_id\": \"' OR 1=1 --\"}", "person_id"},
+                {"assign person traversal", "{\"person_id\": \"../../etc/passwd\"}", "person_id"},
+                {"assign person 65 chars", "{\"person_id\": \"" + "P".repeat(65) + "\"}", "person_id"},
+                {"assign person bidi", "{\"person_id\": \"\u202eP\"}", "person_id"},
+                {"assign force string", "{\"person_id\": \"" + PERSON + "\", \"force\": \"yes\"}", "force"},
+                {"assign force number", "{\"person_id\": \"" + PERSON + "\", \"force\": 1}", "force"},
+                {"assign unknown field", "{\"person_id\": \"" + PERSON + "\", \"name\": \"x\"}", "name"}}) {
+            cases.add(json(t[0], "POST", u + "/assign", t[1], 400, t[2]));
+        }
+        cases.add(json("assign to nobody", "POST", u + "/assign", "{\"person_id\": \"NOBODY-HERE\"}", 404,
+                "person_id"));
+        for (String id : List.of("abc", "-1", "0", "1.5", "1e3", "99999999999999999999", "%27", "%00", "%20",
+                "..%2F1", String.valueOf(unknownId + 1000))) {
+            String path = "/api/v1/unknown-faces/" + id;
+            cases.add(new Case("unknown face snapshot " + id, "GET", path + "/snapshot", null, null, admin,
+                    Set.of(400, 404), "id"));
+            cases.add(json("assign unknown face " + id, "POST", path + "/assign", "{\"person_id\": \"" + PERSON
+                    + "\"}", Set.of(400, 404), "id"));
+            cases.add(new Case("discard unknown face " + id, "DELETE", path, null, null, admin, Set.of(400, 404),
+                    "id"));
+        }
+        for (String id : List.of("nope", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f", "%00", "%27%20OR%201%3D1--",
+                "%3Cscript%3E", "%E2%80%AE", "C".repeat(200), "%0d%0aX-Injected:%201", CAMERA + "%20",
+                CAMERA.toUpperCase())) {
+            cases.add(new Case("camera visits " + clip(id), "GET", "/api/v1/cameras/" + id + "/visits", null, null,
+                    admin, Set.of(400, 404), null));
+            cases.add(new Case("camera snapshot " + clip(id), "GET", "/api/v1/cameras/" + id + "/snapshot", null, null,
+                    admin, Set.of(400, 404), null));
+        }
+        for (String q : List.of("limit=0", "limit=1001", "limit=abc", "limit=-1", "limit=99999999999999999999")) {
+            cases.add(new Case("camera visits " + q, "GET", cam + "/visits?" + q, null, null, admin, Set.of(400),
+                    "limit"));
+        }
+        for (String q : List.of("limit=0", "limit=1001", "limit=x", "offset=-1", "offset=x", "offset=1e3")) {
+            cases.add(new Case("unknown faces " + q, "GET", "/api/v1/unknown-faces?" + q, null, null, admin,
+                    Set.of(400), field(q)));
+        }
+        cases.add(json("read key assigns", "POST", u + "/assign", "{\"person_id\": \"" + PERSON + "\"}",
+                Set.of(403), null, readKey));
+        cases.add(new Case("read key discards", "DELETE", u, null, null, readKey, Set.of(403), null));
+        cases.add(json("kiosk key assigns", "POST", u + "/assign", "{\"person_id\": \"" + PERSON + "\"}",
+                Set.of(403), null, kioskKey));
+        cases.add(new Case("kiosk key discards", "DELETE", u, null, null, kioskKey, Set.of(403), null));
+        cases.add(new Case("kiosk key lists cameras", "GET", "/api/v1/cameras", null, null, kioskKey, Set.of(403),
+                null));
+        cases.add(new Case("kiosk key camera snapshot", "GET", cam + "/snapshot", null, null, kioskKey, Set.of(403),
+                null));
+        cases.add(new Case("kiosk key unknown faces", "GET", "/api/v1/unknown-faces", null, null, kioskKey,
+                Set.of(403), null));
+        cases.add(new Case("no key unknown snapshot", "GET", u + "/snapshot", null, null, null, Set.of(401),
+                "X-API-Key"));
+        cases.add(new Case("no key discards", "DELETE", u, null, null, null, Set.of(401), "X-API-Key"));
+        cases.add(new Case("PUT a camera", "PUT", cam, utf8("{}"), J, admin, Set.of(404, 405), null));
+        cases.add(new Case("DELETE a camera", "DELETE", cam, null, null, admin, Set.of(404, 405), null));
+
         // methods and paths nobody serves
         cases.add(new Case("DELETE logs", "DELETE", "/api/v1/logs", null, null, admin, Set.of(404, 405), null));
         cases.add(new Case("PUT attendance list", "PUT", "/api/v1/attendance", utf8("{}"), J, admin, Set.of(404, 405),
@@ -464,7 +553,12 @@ class HostileCorpusTest {
     }
 
     private Case json(String name, String method, String path, String body, Set<Integer> statuses, String field) {
-        return new Case(name, method, path, utf8(body), J, service.adminKey(), statuses, field);
+        return json(name, method, path, body, statuses, field, service.adminKey());
+    }
+
+    private Case json(String name, String method, String path, String body, Set<Integer> statuses, String field,
+                      String key) {
+        return new Case(name, method, path, utf8(body), J, key, statuses, field);
     }
 
     private static String field(String query) {
