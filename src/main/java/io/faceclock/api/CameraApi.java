@@ -1,5 +1,14 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.CameraList;
+import io.faceclock.api.dto.CameraView;
+import io.faceclock.api.dto.Done;
+import io.faceclock.api.dto.UnknownFaceAssigned;
+import io.faceclock.api.dto.UnknownFaceAssignment;
+import io.faceclock.api.dto.UnknownFaceList;
+import io.faceclock.api.dto.UnknownFaceView;
+import io.faceclock.api.dto.VisitList;
+import io.faceclock.api.dto.VisitView;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.camera.Camera;
 import io.faceclock.camera.CameraVisits;
@@ -9,11 +18,9 @@ import io.faceclock.camera.UnknownFaces;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.store.CameraStore.UnknownRow;
 import io.faceclock.store.CameraStore.VisitRow;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /cameras and /unknown-faces: the running cameras, their visits and snapshots, and the strangers they queued. */
 public final class CameraApi {
@@ -32,62 +39,57 @@ public final class CameraApi {
         this.clock = clock;
     }
 
-    public void list(Exchange ex) {
+    public CameraList list() {
         var today = clock.startOf(clock.today());
-        List<Map<String, Object>> data = cameras.all().stream().map(c -> json(c.status(), visits.since(c.id(), today)))
-                .toList();
-        Responses.data(ex, data);
+        return new CameraList(cameras.all().stream().map(c -> view(c.status(), visits.since(c.id(), today))).toList());
     }
 
-    public void visits(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        Camera c = camera(req);
-        int limit = req.queryInt("limit", 50, 1, 1000);
-        Responses.data(ex, visits.list(c.id(), limit).stream().map(this::json).toList());
+    public VisitList visits(@Header("id") String id, @Header("limit") String limit) {
+        Camera c = camera(id);
+        int max = Params.integer("limit", limit, 50, 1, 1000);
+        return new VisitList(visits.list(c.id(), max).stream().map(this::view).toList());
     }
 
     public void snapshot(Exchange ex) {
-        Camera c = camera(ApiRequest.of(ex));
+        Camera c = camera(ex.getMessage().getHeader("id", String.class));
         byte[] jpeg = snapshots.jpeg(c.id()).orElseThrow(() -> new NotFoundException("id",
                 "Camera " + c.id() + " has not analysed a frame yet"));
         jpeg(ex, jpeg, "no-store");
     }
 
-    public void listUnknown(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        int limit = req.queryInt("limit", 100, 1, 1000);
-        int offset = req.queryInt("offset", 0, 0, Integer.MAX_VALUE);
-        Responses.data(ex, unknown.list(limit, offset).stream().map(this::json).toList());
+    public UnknownFaceList listUnknown(@Header("limit") String limit, @Header("offset") String offset) {
+        return new UnknownFaceList(unknown.list(Params.integer("limit", limit, 100, 1, 1000),
+                Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE)).stream().map(this::view).toList());
     }
 
     public void unknownSnapshot(Exchange ex) {
-        long id = ApiRequest.of(ex).pathLong("id");
+        long id = Params.pathLong("id", ex.getMessage().getHeader("id", String.class));
         jpeg(ex, unknown.snapshot(id).orElseThrow(() -> new NotFoundException("id", "No unknown face " + id)),
                 "private, max-age=3600");
     }
 
-    public void assign(Exchange ex) {
+    public UnknownFaceAssigned assign(Exchange ex) {
         ApiRequest req = ApiRequest.of(ex);
         long id = req.pathLong("id");
         JsonInput in = JsonInput.of(req).onlyFields(Set.of("person_id", "force"), Set.of());
-        String personId = PersonApi.checkedPersonId(in.text("person_id", true, 64));
-        boolean force = Boolean.TRUE.equals(in.bool("force"));
-        UnknownFaces.Assignment a = unknown.assign(id, personId, force);
-        Responses.ok(ex, Map.of("person_id", a.person().personId(), "templates", a.templates(),
-                "message", a.message()));
+        UnknownFaceAssignment asked = new UnknownFaceAssignment(
+                PersonApi.checkedPersonId(in.text("person_id", true, 64)), in.bool("force"));
+        UnknownFaces.Assignment a = unknown.assign(id, asked.personId(), Boolean.TRUE.equals(asked.force()));
+        return new UnknownFaceAssigned(a.person().personId(), a.templates(), a.message());
     }
 
-    public void discard(Exchange ex) {
-        long id = ApiRequest.of(ex).pathLong("id");
+    public Done discard(@Header("id") String idText) {
+        long id = Params.pathLong("id", idText);
         if (!unknown.discard(id)) {
             throw new NotFoundException("id", "No unknown face " + id);
         }
-        Responses.ok(ex, Map.of("message", "Unknown face " + id + " discarded"));
+        return new Done("Unknown face " + id + " discarded");
     }
 
-    private Camera camera(ApiRequest req) {
-        String id = req.pathParam("id");
-        return cameras.find(id).orElseThrow(() -> new NotFoundException("id", "No camera '" + Texts.clip(id) + "'"));
+    private Camera camera(String id) {
+        String given = Params.path("id", id);
+        return cameras.find(given).orElseThrow(() -> new NotFoundException("id", "No camera '" + Texts.clip(given)
+                + "'"));
     }
 
     private static void jpeg(Exchange ex, byte[] jpeg, String cache) {
@@ -97,50 +99,22 @@ public final class CameraApi {
         ex.getMessage().setBody(jpeg);
     }
 
-    private Map<String, Object> json(Camera.Status s, long visitsToday) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("url", s.url());
-        m.put("direction", s.direction().wire());
-        m.put("state", s.state().wire());
-        m.put("state_since", clock.format(s.stateSince()));
-        m.put("frames_analyzed", s.analyzed());
-        m.put("frames_dropped", s.dropped());
-        m.put("analyzed_fps", Math.round(s.analyzedFps() * 10) / 10.0);
-        m.put("visits_today", visitsToday);
-        m.put("last_error", s.lastError());
-        m.put("last_error_at", clock.format(s.lastErrorAt()));
-        m.put("last_frame_at", clock.format(s.lastFrameAt()));
-        m.put("snapshot_url", "/api/v1/cameras/" + s.id() + "/snapshot");
-        return m;
+    private CameraView view(Camera.Status s, long visitsToday) {
+        return new CameraView(s.id(), s.url(), s.direction().wire(), s.state().wire(), clock.format(s.stateSince()),
+                s.analyzed(), s.dropped(), Math.round(s.analyzedFps() * 10) / 10.0, visitsToday, s.lastError(),
+                clock.format(s.lastErrorAt()), clock.format(s.lastFrameAt()),
+                "/api/v1/cameras/" + s.id() + "/snapshot");
     }
 
-    private Map<String, Object> json(VisitRow v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("started_at", clock.format(v.startedAt()));
-        m.put("ended_at", clock.format(v.endedAt()));
-        m.put("frames", v.frames());
-        m.put("decision", v.decision());
-        m.put("person_id", v.personId());
-        m.put("score", v.score() == null ? null : FaceApi.round(v.score()));
-        m.put("reason", v.reason());
-        m.put("action", v.action());
-        m.put("action_reason", v.actionReason());
-        m.put("attendance_id", v.attendanceId());
-        m.put("decision_latency_ms", v.latencyMs());
-        return m;
+    private VisitView view(VisitRow v) {
+        return new VisitView(v.id(), clock.format(v.startedAt()), clock.format(v.endedAt()), v.frames(), v.decision(),
+                v.personId(), v.score() == null ? null : FaceApi.round(v.score()), v.reason(), v.action(),
+                v.actionReason(), v.attendanceId(), v.latencyMs());
     }
 
-    private Map<String, Object> json(UnknownRow u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", u.id());
-        m.put("camera", u.cameraId());
-        m.put("seen_at", clock.format(u.seenAt()));
-        m.put("face_px", u.sizePx());
-        m.put("detector_score", FaceApi.round(u.detectorScore()));
-        m.put("views", u.views());
-        m.put("snapshot_url", u.hasSnapshot() ? "/api/v1/unknown-faces/" + u.id() + "/snapshot" : null);
-        return m;
+    private UnknownFaceView view(UnknownRow u) {
+        return new UnknownFaceView(u.id(), u.cameraId(), clock.format(u.seenAt()), u.sizePx(),
+                FaceApi.round(u.detectorScore()), u.views(),
+                u.hasSnapshot() ? "/api/v1/unknown-faces/" + u.id() + "/snapshot" : null);
     }
 }

@@ -1,12 +1,12 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.EnrolmentPage;
+import io.faceclock.errors.InvalidInputException;
 import io.faceclock.store.EnrolmentStore;
 import io.faceclock.store.EnrolmentStore.Coverage;
 import io.faceclock.store.Page;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /enrolment: people with how many face templates each has, and who has none or too few. */
 public final class EnrolmentApi {
@@ -21,44 +21,34 @@ public final class EnrolmentApi {
         this.enough = enough;
     }
 
-    public void list(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        String faces = req.query("faces");
-        if (faces != null && !FACES.contains(faces)) {
-            throw ApiException.badRequest("faces", "faces must be none, too_few or enough, got '" + Texts.clip(faces)
-                    + "'");
+    public EnrolmentPage list(@Header("q") String q, @Header("department") String department,
+                              @Header("faces") String faces, @Header("active") String active,
+                              @Header("limit") String limit, @Header("offset") String offset) {
+        String facesText = Params.text(faces);
+        if (facesText != null && !FACES.contains(facesText)) {
+            throw new InvalidInputException("faces", "faces must be none, too_few or enough, got '"
+                    + Texts.clip(facesText) + "'");
         }
-        String text = req.query("q");
-        if (text != null && text.length() > 100) {
-            throw ApiException.badRequest("q", "q is longer than 100 characters");
-        }
-        String department = req.query("department");
-        if (department != null && department.length() > 255) {
-            throw ApiException.badRequest("department", "department is longer than 255 characters");
-        }
-        Boolean active = req.queryBool("active");
-        int limit = req.queryInt("limit", 50, 1, 500);
-        int offset = req.queryInt("offset", 0, 0, Integer.MAX_VALUE);
-        Page<Coverage> page = store.page(new EnrolmentStore.Query(text, department, active == null ? Boolean.TRUE
-                : active, faces, enough, limit, offset));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", page.rows().stream().map(this::json).toList());
-        body.put("total", page.total());
-        body.put("limit", limit);
-        body.put("offset", offset);
-        body.put("enough", enough);
-        body.put("departments", store.departments());
-        Responses.ok(ex, body);
+        String text = longest("q", Params.text(q), 100);
+        String dept = longest("department", Params.text(department), 255);
+        Boolean activeOnly = Params.bool("active", active);
+        int max = Params.integer("limit", limit, 50, 1, 500);
+        int skip = Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+        Page<Coverage> page = store.page(new EnrolmentStore.Query(text, dept, activeOnly == null ? Boolean.TRUE
+                : activeOnly, facesText, enough, max, skip));
+        return new EnrolmentPage(page.rows().stream().map(this::row).toList(), page.total(), max, skip, enough,
+                store.departments());
     }
 
-    private Map<String, Object> json(Coverage c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("person_id", c.personId());
-        m.put("name", c.name());
-        m.put("department", c.department());
-        m.put("active", c.active());
-        m.put("faces", c.faces());
-        m.put("enrolment", c.faces() == 0 ? "none" : c.faces() < enough ? "too_few" : "enough");
-        return m;
+    private static String longest(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInputException(name, name + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    private EnrolmentPage.Row row(Coverage c) {
+        return new EnrolmentPage.Row(c.personId(), c.name(), c.department(), c.active(), c.faces(),
+                c.faces() == 0 ? "none" : c.faces() < enough ? "too_few" : "enough");
     }
 }

@@ -2,6 +2,7 @@ package io.faceclock.api;
 
 import io.faceclock.api.dto.OdooConfigReply;
 import io.faceclock.api.dto.OdooConfigSaved;
+import io.faceclock.api.dto.OdooTestReply;
 import io.faceclock.api.dto.OdooConfigView;
 import io.faceclock.api.dto.PullReply;
 import io.faceclock.api.dto.PushReply;
@@ -12,13 +13,13 @@ import io.faceclock.api.dto.SyncJobView;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.errors.NotFoundException;
+import io.faceclock.odoo.sync.ConnectionTest;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
 import io.faceclock.odoo.sync.Progress;
 import io.faceclock.odoo.sync.PushRange;
 import io.faceclock.odoo.sync.SyncJobs;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
@@ -47,28 +48,26 @@ public final class OdooApi {
         OdooConfig config = credentials(in, true);
         sync.configs().connection(config);
         Boolean test = in.bool("test");
-        Map<String, Object> tested = null;
+        ConnectionTest tested = null;
         if (!Boolean.FALSE.equals(test)) {
             // a configuration that cannot work never replaces the saved one
             tested = sync.test(config);
-            if (!Boolean.TRUE.equals(tested.get("success"))) {
-                throw new ApiException(422, fieldAtFault(tested), "Not saved: " + tested.get("message"));
+            if (!tested.success()) {
+                throw new ApiException(422, fieldAtFault(tested), "Not saved: " + tested.message());
             }
         }
         sync.configs().save(config, req.actor());
         return new OdooConfigSaved(tested == null ? "Odoo configuration saved without a connection test"
-                : "Odoo configuration tested and saved: " + tested.get("message"), OdooConfigView.of(config), tested);
+                : "Odoo configuration tested and saved: " + tested.message(), OdooConfigView.of(config),
+                tested == null ? null : OdooTestReply.of(tested));
     }
 
     public OdooConfigReply getConfig() {
         return new OdooConfigReply(sync.configured(), sync.configs().current().map(OdooConfigView::of).orElse(null));
     }
 
-    public void test(Exchange ex) {
-        OdooConfig given = optionalCredentials(ex, Set.of());
-        Map<String, Object> result = sync.test(given);
-        // a failed test is Odoo's failure, answered as a failed push is: 502 with the reason
-        Responses.write(ex, Boolean.TRUE.equals(result.get("success")) ? 200 : 502, result);
+    public OdooTestReply test(Exchange ex) {
+        return OdooTestReply.of(sync.test(optionalCredentials(ex, Set.of())));
     }
 
     /** Pulls employees; with "async": true answers 202 with a job to poll instead of waiting. */
@@ -132,14 +131,13 @@ public final class OdooApi {
     }
 
     /** The credential a failed test points at, so the refusal names the field to fix. */
-    private static String fieldAtFault(Map<String, Object> tested) {
-        Object kind = tested.get("kind");
-        if (kind == null) {
+    private static String fieldAtFault(ConnectionTest tested) {
+        if (tested.kind() == null) {
             return "username";   // connected, but the user lacks rights
         }
-        return switch (String.valueOf(kind)) {
-            case "AUTH_FAILED" -> "password";
-            case "UNKNOWN_DATABASE" -> "db";
+        return switch (tested.kind()) {
+            case AUTH_FAILED -> "password";
+            case UNKNOWN_DATABASE -> "db";
             default -> "url";
         };
     }

@@ -1,9 +1,12 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.SessionReply;
 import io.faceclock.security.ApiKey;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.Exchange;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.spi.RestRegistry;
 import org.apache.camel.support.PluginHelper;
 
@@ -13,27 +16,21 @@ import org.apache.camel.support.PluginHelper;
  */
 public final class SessionApi {
 
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    public SessionApi(java.time.ZoneId zone) {
+    public SessionApi(ZoneId zone) {
         this.zone = zone;
     }
 
-    public void get(Exchange ex) {
-        ApiKey key = ApiRequest.of(ex).apiKey();
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("cameras", serves(ex, "/cameras"));
-        features.put("unknown_faces", serves(ex, "/unknown-faces"));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("key_name", key.name());
-        data.put("scope", key.scope().wire());
-        data.put("timezone", zone.getId());
-        data.put("features", features);
-        Responses.data(ex, data);
+    public SessionReply get(@ExchangeProperty(ApiRequest.API_KEY_PROPERTY) ApiKey key, CamelContext camel) {
+        Map<String, Boolean> features = new LinkedHashMap<>();
+        features.put("cameras", serves(camel, "/cameras"));
+        features.put("unknown_faces", serves(camel, "/unknown-faces"));
+        return new SessionReply(new SessionReply.Data(key.name(), key.scope().wire(), zone.getId(), features));
     }
 
-    private static boolean serves(Exchange ex, String path) {
-        RestRegistry registry = PluginHelper.getRestRegistry(ex.getContext());
+    private static boolean serves(CamelContext camel, String path) {
+        RestRegistry registry = PluginHelper.getRestRegistry(camel);
         return registry.listAllRestServices().stream().anyMatch(s -> {
             String url = ((s.getBasePath() == null ? "" : s.getBasePath()) + (s.getUriTemplate() == null ? ""
                     : s.getUriTemplate())).replaceFirst("^/api/v1", "");

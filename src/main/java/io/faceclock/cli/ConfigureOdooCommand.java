@@ -1,6 +1,7 @@
 package io.faceclock.cli;
 
 import io.faceclock.app.FaceclockConfiguration;
+import io.faceclock.odoo.sync.ConnectionTest;
 import io.faceclock.odoo.sync.OdooConfig;
 import io.faceclock.odoo.sync.OdooSyncService;
 import java.io.BufferedReader;
@@ -8,7 +9,6 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +56,8 @@ public final class ConfigureOdooCommand implements Callable<Integer> {
                 password = line == null ? "" : line;
             }
             OdooConfig config = new OdooConfig(u, d, user, password, "saved");
-            Map<String, Object> result = sync.test(config);
-            if (!Boolean.TRUE.equals(result.get("success"))) {
+            ConnectionTest result = sync.test(config);
+            if (!result.success()) {
                 report(result);
                 System.err.println("Not saved.");
                 return 1;
@@ -79,17 +79,16 @@ public final class ConfigureOdooCommand implements Callable<Integer> {
         return line.trim();
     }
 
-    private static int report(Map<String, Object> result) {
-        boolean ok = Boolean.TRUE.equals(result.get("success"));
-        (ok ? System.out : System.err).println(result.get("message"));
-        if (result.containsKey("uid")) {
-            System.out.println("  server " + result.get("server_version") + " over " + result.get("transport")
-                    + ", uid " + result.get("uid") + ", can read employees: " + result.get("can_read_employees")
-                    + ", can create attendances: " + result.get("can_create_attendances"));
+    private static int report(ConnectionTest result) {
+        (result.success() ? System.out : System.err).println(result.message());
+        if (result.connected()) {
+            System.out.println("  server " + result.serverVersion() + " over " + result.transport()
+                    + ", uid " + result.uid() + ", can read employees: " + result.canReadEmployees()
+                    + ", can create attendances: " + result.canCreateAttendances());
         }
-        if (result.get("warning") != null) {
-            System.out.println("  warning: " + result.get("warning"));
+        if (result.warning() != null) {
+            System.out.println("  warning: " + result.warning());
         }
-        return ok ? 0 : 1;
+        return result.success() ? 0 : 1;
     }
 }

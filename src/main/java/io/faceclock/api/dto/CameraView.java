@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * A camera: where it reads, which way people pass it, its state, what it analysed and dropped, and
  * the latest error.
- * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)

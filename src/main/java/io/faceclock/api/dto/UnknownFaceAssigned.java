@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/**
- * The unknown face enrolled as templates of person_id.
- * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
- */
+/** The unknown face enrolled as templates of person_id. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record UnknownFaceAssigned(boolean success, String personId, int templates, String message) {
+public record UnknownFaceAssigned(boolean success, String personId, int templates, String message) implements Reply {
+    public UnknownFaceAssigned(String personId, int templates, String message) {
+        this(true, personId, templates, message);
+    }
 }

@@ -2,9 +2,9 @@ package io.faceclock.api.dto;
 
 import java.util.List;
 
-/**
- * Unknown faces, newest first.
- * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
- */
-public record UnknownFaceList(boolean success, List<UnknownFaceView> data) {
+/** Unknown faces, newest first. */
+public record UnknownFaceList(boolean success, List<UnknownFaceView> data) implements Reply {
+    public UnknownFaceList(List<UnknownFaceView> data) {
+        this(true, data);
+    }
 }

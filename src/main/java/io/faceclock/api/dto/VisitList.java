@@ -2,9 +2,9 @@ package io.faceclock.api.dto;
 
 import java.util.List;
 
-/**
- * A camera's visits, newest first.
- * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
- */
-public record VisitList(boolean success, List<VisitView> data) {
+/** A camera's visits, newest first. */
+public record VisitList(boolean success, List<VisitView> data) implements Reply {
+    public VisitList(List<VisitView> data) {
+        this(true, data);
+    }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/**
- * One person's pass in front of a camera: the frames, the decision and the attendance action.
- * CameraApi still writes this shape field by field; it is the answer the cameras API documents.
- */
+/** One person's pass in front of a camera: the frames, the decision and the attendance action. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record VisitView(long id, String startedAt, String endedAt, int frames, String decision, String personId,

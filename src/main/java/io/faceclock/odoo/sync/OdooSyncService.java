@@ -100,19 +100,12 @@ public final class OdooSyncService {
     }
 
     /** Connects with the given configuration (or the saved one) and says what that user may do. */
-    public Map<String, Object> test(OdooConfig given) {
+    public ConnectionTest test(OdooConfig given) {
         OdooConfig config = given != null ? given : requireConfig();
-        Map<String, Object> out = new LinkedHashMap<>();
         try {
             OdooClient client = client(config);
             ServerVersion v = client.serverVersion();
-            out.put("server_version", v.serverVersion());
-            out.put("protocol_version", v.protocolVersion());
-            out.put("transport", client.transport());
             String warning = OdooProtocol.deprecationWarning(client.transport(), v, protocol);
-            if (warning != null) {
-                out.put("warning", warning);
-            }
             int uid = client.authenticate();
             UserInfo user = client.currentUser();
             boolean seesBadges = client.fieldsGet(EmployeePull.MODEL).containsKey("barcode");
@@ -125,35 +118,22 @@ public final class OdooSyncService {
             if (!createAttendances) {
                 missing.add("Attendances / Officer");
             }
-            out.put("uid", uid);
-            out.put("user_name", user.name());
-            out.put("can_read_employees", readEmployees);
-            out.put("can_read_badges", seesBadges);
-            out.put("can_create_attendances", createAttendances);
-            out.put("missing_rights", missing);
             boolean ok = missing.isEmpty();
             String message = "Connected to Odoo " + v.serverVersion() + " over " + transportName(client.transport())
                     + " as " + user.name() + (ok ? "" : missingRights(user.name(), seesBadges, readEmployees, createAttendances, missing));
-            out.put("message", message);
-            out.put("success", ok);
-            if (!ok) {
-                out.put("error", message);
-            }
             if (given == null) {
                 remember(client);
             }
             log(ok ? LogLevel.INFO : LogLevel.WARNING, "Connection test to " + config.url() + (ok ? " succeeded"
                     : " found missing rights: " + String.join(", ", missing)), Map.of("url", config.url(),
                     "server_version", v.serverVersion(), "uid", uid));
+            return new ConnectionTest(ok, message, null, v.serverVersion(), v.protocolVersion(), client.transport(),
+                    warning, uid, user.name(), readEmployees, seesBadges, createAttendances, List.copyOf(missing));
         } catch (OdooException e) {
-            out.put("success", false);
-            out.put("message", e.getMessage());
-            out.put("error", e.getMessage());
-            out.put("kind", e.kind().name());
             log(LogLevel.WARNING, "Connection test to " + config.url() + " failed: " + e.getMessage(),
                     Map.of("url", config.url(), "kind", e.kind().name()));
+            return ConnectionTest.failed(e);
         }
-        return out;
     }
 
     public PullResult pull(OdooConfig given, Integer limit, boolean full) {
