@@ -201,7 +201,8 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
 
     @BindToRegistry
     public FaceEngineHolder faceEngine() {
-        return closing("faceEngine", () -> FaceEngineHolder.open(settings.faces().engine()));
+        return closing("faceEngine", () -> settings.faces().enabled() ? FaceEngineHolder.open(settings.faces().engine())
+                : FaceEngineHolder.off());
     }
 
     @BindToRegistry

@@ -16,7 +16,8 @@ public final class FaceclockCommand implements Callable<Integer> {
 
     @Mixin
     SettingsOptions options = new SettingsOptions();
-    @Option(names = "--no-face", description = "Run without face recognition: no offer to download the models")
+    @Option(names = "--no-face", description = "Run without face recognition: the models are neither offered nor "
+            + "loaded (faceclock.face.enabled=false)")
     boolean noFace;
 
     @Override

@@ -11,7 +11,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SettingsOptions options = new SettingsOptions();
-    @Option(names = "--no-face", description = "Run without face recognition: no offer to download the models")
+    @Option(names = "--no-face", description = "Run without face recognition: the models are neither offered nor "
+            + "loaded (faceclock.face.enabled=false)")
     boolean noFace;
 
     @Override
@@ -20,6 +21,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(SettingsOptions options, boolean noFace) throws InterruptedException {
+        if (noFace) {
+            options.extra.put("faceclock.face.enabled", "false");
+        }
         var settings = options.resolve();
         // before the first log line: log times in the site's offset (a wrong zone is refused by the start below)
         String zone = settings.get(io.faceclock.config.Settings.TIMEZONE);

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The faceclock.face.* settings: the engine's (models folder, threads, quality, image limits, the
- * embedder) and the one decision rule that says who a face is (thresholds, margins, small faces).
+ * The faceclock.face.* settings: whether faces are recognised at all, the engine's (models folder,
+ * threads, quality, image limits, the embedder) and the one decision rule that says who a face is (thresholds, margins, small faces).
  */
-public record RecognitionSettings(FaceSettings engine, RecognitionRule rule) {
+public record RecognitionSettings(boolean enabled, FaceSettings engine, RecognitionRule rule) {
 
     private static final String EMBEDDER = "faceclock.face.embedder.";
 
@@ -30,7 +30,7 @@ public record RecognitionSettings(FaceSettings engine, RecognitionRule rule) {
                         ImageLimits.DEFAULT.minSide()),
                 new QualitySettings(s.integer("faceclock.face.min-face-px"), q.minScore(), q.minSharpness(), q.maxYaw()),
                 s.flag("faceclock.face.thumbnails"), base.detectorModel(), embedder(s));
-        return new RecognitionSettings(engine, rule(s));
+        return new RecognitionSettings(s.flag("faceclock.face.enabled"), engine, rule(s));
     }
 
     private static RecognitionRule rule(Settings s) {

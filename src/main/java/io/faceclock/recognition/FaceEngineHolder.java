@@ -41,6 +41,12 @@ public final class FaceEngineHolder implements AutoCloseable {
         }
     }
 
+    /** No engine on purpose (`serve --no-face`, faceclock.face.enabled=false): the models are not even loaded. */
+    public static FaceEngineHolder off() {
+        LOG.info("Face recognition is off (faceclock.face.enabled=false): the models are not loaded");
+        return new FaceEngineHolder(null, "face recognition is off on this server (faceclock.face.enabled=false)");
+    }
+
     public boolean available() {
         return engine != null;
     }

@@ -49,6 +49,7 @@ class FirstRunIT {
                 waitHealthy(port, plain, log2);
                 assertFalse(Files.readString(log2).contains("Download them now"), Files.readString(log2));
                 assertFalse(Files.exists(none.resolve(ModelMirror.MODELS.get(0).fileName())));
+                assertTrue(Files.readString(log2).contains("Face recognition is off"), Files.readString(log2));
             } finally {
                 stop(plain);
             }
