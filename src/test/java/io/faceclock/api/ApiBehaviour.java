@@ -247,8 +247,12 @@ public abstract class ApiBehaviour {
     @Test
     void today_lists_what_began_on_the_site_day() {
         String id = createPerson("Today", Map.of());
-        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).withNano(0).toString();
-        assertEquals(201, attend(id, now, null).status());
+        // a minute ago, unless that was still yesterday on the site (then the site's midnight)
+        java.time.ZonedDateTime siteNow = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Brussels"));
+        java.time.ZonedDateTime minuteAgo = siteNow.minusMinutes(1);
+        java.time.ZonedDateTime checkIn = minuteAgo.toLocalDate().equals(siteNow.toLocalDate()) ? minuteAgo
+                : siteNow.toLocalDate().atStartOfDay(siteNow.getZone());
+        assertEquals(201, attend(id, checkIn.toOffsetDateTime().withNano(0).toString(), null).status());
         JsonNode today = service.get("/api/v1/attendance/today?limit=1000").json();
         assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).toString(),
                 today.get("date").asText());
