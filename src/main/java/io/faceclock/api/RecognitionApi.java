@@ -61,8 +61,8 @@ public final class RecognitionApi {
         Recognition r = recognizer.verify(personId, in.image());
         Decision d = r.decision();
         RecognizedFace decided = face(r, 0);
-        // person_id is the decision's: the person when recognised, null otherwise (as the face answers say)
-        return new VerifyReply(true, decided.personId(), d.recognized(), FaceApi.round(d.bestScore()),
+        // person_id is the person asked about, whatever the answer; same_person is the answer
+        return new VerifyReply(true, personId, d.recognized(), FaceApi.round(d.bestScore()),
                 d.requiredScore(), decided.decision(), decided.reason(), decided.best(), decided.second(),
                 decided.margin(), decided.facePx(), decided.required());
     }

@@ -109,6 +109,7 @@ class FaceEndpointsTest {
         JsonNode other = json("POST", "/api/v1/verify", Map.of("person_id", "leonard",
                 "image", b64(photo("bbt/howard/howard2.png")))).json();
         assertFalse(other.get("same_person").asBoolean(), other.toString());
+        assertEquals("leonard", other.get("person_id").asText(), "the answer names the person asked about");
         assertTrue(same.get("similarity").asDouble() > other.get("similarity").asDouble());
     }
 
