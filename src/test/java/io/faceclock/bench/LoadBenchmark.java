@@ -145,6 +145,7 @@ public final class LoadBenchmark {
             System.out.printf(" node %d: %d calls, %.1f calls/s, %d errors, RSS %.0f MB (peak %.0f MB)%n", n + 1,
                     calls, calls / (double) seconds, loads.get(n).totalErrors(),
                     procStatus(server.pid(), "VmRSS") / 1024.0, procStatus(server.pid(), "VmHWM") / 1024.0);
+            System.out.println("  java heap: " + heapInfo(server.pid()));
             results.forEach(System.out::println);
             loads.get(n).firstErrors().forEach(e -> System.out.println("  error: " + e));
         }
@@ -153,6 +154,18 @@ public final class LoadBenchmark {
         }
         System.out.printf(" (load average %s)%n", loadAverage());
         return errors;
+    }
+
+    /** The first line of jcmd GC.heap_info: how much of the RSS is Java heap, committed and used. */
+    private static String heapInfo(long pid) {
+        try {
+            Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.lines().filter(l -> l.contains("heap") && l.contains("total")).findFirst().orElse("?").trim();
+        } catch (Exception e) {
+            return "no jcmd: " + e.getMessage();
+        }
     }
 
     private static boolean exactlyOnce(Setup setup, PrintWriter fakeIn, BufferedReader fakeOut) throws Exception {
@@ -202,8 +215,14 @@ public final class LoadBenchmark {
 
     private static Process startServer(Path data, int port, Path shared, String dbUrl, String nodeId,
                                        Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                "io.faceclock.cli.FaceclockCommand", "serve", "--port", String.valueOf(port), "--data", data.toString(),
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        // e.g. FACECLOCK_BENCH_SERVER_JAVA_OPTS=-Xmx512m: the same load under a smaller heap
+        String serverOptions = System.getenv().getOrDefault("FACECLOCK_BENCH_SERVER_JAVA_OPTS", "").trim();
+        if (!serverOptions.isEmpty()) {
+            cmd.addAll(List.of(serverOptions.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.faceclock.cli.FaceclockCommand",
+                "serve", "--port", String.valueOf(port), "--data", data.toString(),
                 "--timezone", "UTC", "--set", "faceclock.models.dir=" + shared.resolve("models").toAbsolutePath(),
                 "--set", "faceclock.odoo.outbox-cron=* * * * * ?", "--set", "faceclock.attendance.cooldown-seconds=5",
                 "--set", "faceclock.node.id=" + nodeId));
