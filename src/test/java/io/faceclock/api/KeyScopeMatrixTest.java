@@ -35,6 +35,7 @@ class KeyScopeMatrixTest {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> READ = Set.of("admin", "read");
     private static final Set<String> KIOSK = Set.of("admin", "kiosk");
+    private static final Set<String> ANY = Set.of("admin", "read", "kiosk");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/logs", READ),
@@ -64,7 +65,18 @@ class KeyScopeMatrixTest {
             new Endpoint("POST", "/sync/odoo/config", ADMIN),
             new Endpoint("POST", "/sync/odoo/test", ADMIN),
             new Endpoint("POST", "/sync/odoo/pull", ADMIN),
-            new Endpoint("POST", "/sync/odoo/push", ADMIN));
+            new Endpoint("POST", "/sync/odoo/push", ADMIN),
+            new Endpoint("GET", "/sync/jobs/nope", READ),
+            new Endpoint("GET", "/cameras", READ),
+            new Endpoint("GET", "/cameras/nope/visits", READ),
+            new Endpoint("GET", "/cameras/nope/snapshot", READ),
+            new Endpoint("GET", "/unknown-faces", READ),
+            new Endpoint("GET", "/unknown-faces/987654/snapshot", READ),
+            new Endpoint("POST", "/unknown-faces/987654/assign", ADMIN),
+            new Endpoint("DELETE", "/unknown-faces/987654", ADMIN),
+            new Endpoint("GET", "/reports/attendance", READ),
+            new Endpoint("GET", "/enrolment", READ),
+            new Endpoint("GET", "/session", ANY));
 
     private RunningService service;
     private Map<String, String> keys;
