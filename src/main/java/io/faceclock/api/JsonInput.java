@@ -1,12 +1,17 @@
 package io.faceclock.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faceclock.json.Json;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +29,9 @@ public final class JsonInput {
     /** How deep a stored JSON object (metadata) may nest, counting itself as level 1. */
     static final int MAX_METADATA_DEPTH = 16;
     private static final ObjectMapper INPUT = Json.strict(MAX_DEPTH);
+    /** Only to find where a body nests too deep: a streaming parser holds no tree, so any depth is cheap. */
+    private static final JsonFactory DEEP = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build()).build();
 
     private final ObjectNode node;
 
@@ -55,8 +63,10 @@ public final class JsonInput {
         try {
             parsed = INPUT.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw ApiException.badRequest("body", "The body is nested deeper than " + MAX_DEPTH
-                    + " levels or holds a value too long to read");
+            String field = fieldNestedTooDeep(body);
+            throw field == null ? ApiException.badRequest("body", "The body is nested deeper than " + MAX_DEPTH
+                    + " levels or holds a value too long to read")
+                    : ApiException.badRequest(field, field + " is nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             java.util.regex.Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (dup.find()) {
@@ -71,6 +81,26 @@ public final class JsonInput {
             throw ApiException.badRequest("body", "The body must be a JSON object");
         }
         return obj;
+    }
+
+    /** The top-level field whose value nests beyond {@value #MAX_DEPTH} levels, read token by token; null if none. */
+    private static String fieldNestedTooDeep(String body) {
+        try (JsonParser p = DEEP.createParser(body)) {
+            int depth = 0;
+            String field = null;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart() && ++depth > MAX_DEPTH) {
+                    return field;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                } else if (t == JsonToken.FIELD_NAME && depth == 1) {
+                    field = Texts.clip(p.currentName());
+                }
+            }
+        } catch (IOException | RuntimeException notReadable) {
+            // the parse above says what is wrong with it
+        }
+        return null;
     }
 
     private static String charset(String contentType) {

@@ -319,7 +319,7 @@ public abstract class ApiBehaviour {
         String id = newPersonId();
         String deep = "{\"a\":".repeat(999) + "1" + "}".repeat(999);
         assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Deep\",\"metadata\":"
-                + deep + "}"), 400, "body");
+                + deep + "}"), 400, "metadata");
         String sixteen = "{\"a\":".repeat(16) + "1" + "}".repeat(16);
         String seventeen = "{\"a\":".repeat(17) + "1" + "}".repeat(17);
         assertError(service.post("/api/v1/persons", "{\"person_id\":\"" + id + "\",\"name\":\"Deep\",\"metadata\":"
