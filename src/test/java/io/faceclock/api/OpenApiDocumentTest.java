@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.model.Model;
@@ -80,6 +81,7 @@ class OpenApiDocumentTest {
                 }
                 checkParameters(verb, path, op, where, wrong);
                 checkResponse(verb, op, where, wrong);
+                checkConsumes(verb, op, where, wrong);
                 if (op.at("/security/0/api_key").size() == 0) {
                     wrong.add(where + ": no key scopes");
                 }
@@ -104,6 +106,35 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), camel);
         assertTrue(doc.at("/components/schemas/PersonView/properties/odoo_employee_id").isObject());
         assertEquals("array", doc.at("/components/schemas/TodayPage/properties/data/type").asText());
+    }
+
+    /** A verb that declares the types it consumes documents each as a request body content type. */
+    private static void checkConsumes(VerbDefinition verb, JsonNode op, String where, List<String> wrong) {
+        if (verb.getConsumes() == null) {
+            return;
+        }
+        for (String type : verb.getConsumes().split(",")) {
+            if (op.at("/requestBody/content").path(type.trim()).isMissingNode()) {
+                wrong.add(where + ": consumes " + type + " but the document's request body does not list it");
+            }
+        }
+    }
+
+    @Test
+    void photoVerbsDocumentEveryWayAPhotoMayBeSent() {
+        for (String path : List.of("/recognize", "/verify", "/attendance/mark", "/persons/{person_id}/faces")) {
+            JsonNode content = doc.path("paths").path(path).path("post").at("/requestBody/content");
+            for (String type : List.of("application/json", "multipart/form-data", "image/jpeg", "image/png")) {
+                assertTrue(content.has(type), path + " documents " + type + ": " + content);
+            }
+        }
+        assertEquals(Set.of("application/json"), fieldNames(doc.at("/paths/~1persons/post/requestBody/content")));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void checkParameters(VerbDefinition verb, String path, JsonNode op, String where, List<String> wrong) {
