@@ -46,14 +46,12 @@ public final class SiteClock {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    /** ISO-8601 with the site's offset at that instant. */
-    public String format(Instant t) {
-        if (t == null) {
+    /** ISO-8601 with the site's offset at that instant, in whole seconds (as every answer gives times). */
+    public String format(Instant instant) {
+        if (instant == null) {
             return null;
         }
-        if (t.getNano() != 0) {
-            return t.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        }
+        Instant t = instant.getNano() == 0 ? instant : instant.truncatedTo(ChronoUnit.SECONDS);
         // Listings format hundreds of these per request; whole seconds in years 0-9999 are written
         // by hand, character for character what ISO_OFFSET_DATE_TIME writes (the offset as its id:
         // Z, +01:00 or +05:45:30), in a fifth of the time.

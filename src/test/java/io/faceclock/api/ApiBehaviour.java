@@ -457,6 +457,13 @@ public abstract class ApiBehaviour {
         assertError(service.send("GET", "/api/v1/persons", null, key), 401, "X-API-Key");
         JsonNode listed = service.get("/api/v1/apikeys").data();
         assertFalse(listed.toString().contains(key), "the list never shows a key's text");
+        for (JsonNode k : listed) {
+            for (String field : List.of("created_at", "last_used_at", "revoked_at")) {
+                String at = k.get(field).asText();
+                assertTrue(k.get(field).isNull() || at.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)"),
+                        field + " is ISO-8601 in whole seconds with the site's offset: " + at);
+            }
+        }
     }
 
     @Test
