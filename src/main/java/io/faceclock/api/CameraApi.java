@@ -109,7 +109,7 @@ public final class CameraApi {
     private VisitView view(VisitRow v) {
         return new VisitView(v.id(), clock.format(v.startedAt()), clock.format(v.endedAt()), v.frames(), v.decision(),
                 v.personId(), v.score() == null ? null : FaceApi.round(v.score()), v.reason(), v.action(),
-                v.actionReason(), v.attendanceId(), v.latencyMs());
+                v.actionReason(), v.attendanceId(), v.latencyMs(), v.inViewMs());
     }
 
     private UnknownFaceView view(UnknownRow u) {

@@ -122,7 +122,8 @@ public final class CameraConfiguration implements CamelConfiguration {
 
     /** The recognition rule, one face at a time. */
     private FaceDecider decider() {
-        return once("cameraDecider", () -> face -> decision(beans.recognizer().decide(face).decision()));
+        return once("cameraDecider", () -> face -> decision(beans.recognizer().decide(face).decision(),
+                beans.recognizer().rule().decidable(face.quality())));
     }
 
     /** From memory: a vote is taken at every frame of a visit. */
@@ -131,9 +132,10 @@ public final class CameraConfiguration implements CamelConfiguration {
     }
 
     /** The recognition rule's decision as the camera's vote counts it. */
-    static FaceDecision decision(Decision d) {
+    static FaceDecision decision(Decision d, boolean judged) {
         return new FaceDecision(d.verdict().wire(), d.personKey().orElse(-1L), d.best() == null ? 0 : d.best().score(),
-                d.second() == null ? 0 : d.second().score(), d.faceSizePx(), d.recognized() ? null : d.reason());
+                d.second() == null ? 0 : d.second().score(), d.faceSizePx(), d.recognized() ? null : d.reason(),
+                judged);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Per-camera metrics on /observe/metrics: frames analysed and dropped, analysed fps, visits by
- * decision and the decision latency (first frame of a face to its decision).
+ * decision and the decision latency (from the first frame in which the face could be judged to the
+ * visit's decision, attendance included).
  */
 public final class CameraMetrics implements Cameras.Listener {
 
@@ -53,7 +54,7 @@ public final class CameraMetrics implements Cameras.Listener {
         Counter.builder("faceclock_camera_visits").tag("camera", camera).tag("decision", decision)
                 .description("Visits by decision").register(r).increment();
         Timer.builder("faceclock_camera_decision_latency").tag("camera", camera)
-                .description("From a face's first frame to the visit's decision").publishPercentiles(0.5, 0.9)
+                .description("From the first frame in which the face could be judged to the visit's decision").publishPercentiles(0.5, 0.9)
                 .register(r).record(Duration.ofNanos(Math.max(0, latencyNanos)));
     }
 }

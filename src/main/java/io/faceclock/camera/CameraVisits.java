@@ -32,16 +32,20 @@ public final class CameraVisits {
             }
             return d;
         }
+        // measured here, after the attendance step: what a person at the door waits for
+        long now = System.nanoTime();
+        long latency = now - d.judgedNanos();
+        long inView = now - v.firstGrabbedNanos();
         String action = d.action() == null ? "none" : d.action();
         String actionReason = d.action() == null ? (d.recognized() ? null : "not_recognized") : d.actionReason();
         long row = store.insertVisit(new VisitRow(0, v.cameraId(), v.startedAt(), v.ended() ? v.lastSeenAt() : null,
                 v.frames(), d.decision(), d.personId(), d.recognized() ? d.score() : null, d.reason(), action,
-                actionReason, d.attendanceId(), d.latencyNanos() / 1_000_000), d.recognized() ? d.personRef() : null);
+                actionReason, d.attendanceId(), latency / 1_000_000, inView / 1_000_000), d.recognized() ? d.personRef() : null);
         if (!v.ended()) {
             open.put(key, row);
             tracker.settle(d);
         }
-        metrics.decided(v.cameraId(), d.decision(), d.latencyNanos());
+        metrics.decided(v.cameraId(), d.decision(), latency);
         return d;
     }
 

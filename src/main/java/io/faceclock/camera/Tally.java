@@ -17,8 +17,15 @@ final class Tally {
     private int undecided;
     private double bestUnknownScore;
     private String undecidedReason;
+    private long firstJudgedNanos;
+    private boolean judged;
 
-    synchronized void add(FaceDecision d) {
+    /** @param grabbedNanos when the face's frame was grabbed (System.nanoTime()) */
+    synchronized void add(FaceDecision d, long grabbedNanos) {
+        if (d.judged() && !judged) {
+            judged = true;
+            firstJudgedNanos = grabbedNanos;
+        }
         switch (d.decision()) {
             case FaceDecision.RECOGNIZED -> named.computeIfAbsent(d.personRef(), k -> new ArrayList<>()).add(d);
             case FaceDecision.UNKNOWN -> {
@@ -53,6 +60,11 @@ final class Tally {
 
     synchronized double bestUnknownScore() {
         return bestUnknownScore;
+    }
+
+    /** When the first frame the rule could judge was grabbed, or the fallback when none could be. */
+    synchronized long firstJudgedNanos(long fallback) {
+        return judged ? firstJudgedNanos : fallback;
     }
 
     synchronized String undecidedReason() {

@@ -18,8 +18,9 @@ final class Track {
     Box lastBox;
     int frames;
     VisitDecision settled;
-    /** The face this frame added, null until the next one. */
+    /** The face this frame added, null until the next one, and when its frame was grabbed. */
     SeenFace latest;
+    long latestGrabbedNanos;
     final Tally tally = new Tally();
     private final float[] sum;
     private final List<SeenFace> best = new ArrayList<>();
@@ -31,11 +32,12 @@ final class Track {
         this.firstGrabbedNanos = grabbedNanos;
         this.keep = keep;
         this.sum = new float[first.face().embedding().length];
-        add(first, at);
+        add(first, at, grabbedNanos);
     }
 
-    void add(SeenFace face, Instant at) {
+    void add(SeenFace face, Instant at, long grabbedNanos) {
         lastSeenAt = at;
+        latestGrabbedNanos = grabbedNanos;
         lastBox = face.box();
         latest = face;
         frames++;
@@ -62,6 +64,6 @@ final class Track {
     /** The visit as it stands; newFace says whether this frame added a face to it. */
     Visit visit(String cameraId, PunchDirection direction, boolean ended, boolean newFace) {
         return new Visit(cameraId, direction, id, startedAt, lastSeenAt, firstGrabbedNanos, frames, best,
-                newFace ? latest : null, tally, ended, settled);
+                newFace ? latest : null, latestGrabbedNanos, tally, ended, settled);
     }
 }

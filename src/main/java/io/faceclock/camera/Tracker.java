@@ -60,7 +60,7 @@ final class Tracker {
         List<SeenFace> placed = new ArrayList<>();
         for (Pair p : pairs) {
             if (!used.contains(p.track()) && !placed.contains(p.face())) {
-                p.track().add(p.face(), frame.at());
+                p.track().add(p.face(), frame.at(), frame.grabbedNanos());
                 used.add(p.track());
                 placed.add(p.face());
                 changed.add(p.track().visit(cameraId, frame.direction(), false, true));

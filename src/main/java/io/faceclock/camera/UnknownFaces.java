@@ -137,7 +137,12 @@ public final class UnknownFaces {
 
     /** Drops unknown faces older than the retention time; returns how many. */
     public int purgeExpired() {
-        return store.purgeUnknownBefore(clock.instant().minus(retention));
+        int removed = store.purgeUnknownBefore(clock.instant().minus(retention));
+        if (removed > 0) {
+            audit.write(CameraLog.CATEGORY, LogLevel.INFO, "Removed " + removed + " unknown faces older than "
+                    + retention.toDays() + " days", Map.of("removed", removed, "retention_days", retention.toDays()));
+        }
+        return removed;
     }
 
     private static AnalyzedFace face(View v, String modelId) {

@@ -11,13 +11,14 @@ import java.time.Instant;
  *                   visit decided earlier that has now ended (only its end is recorded)
  * @param frames     how many frames voted for the decision
  * @param best       the best view of the face (snapshot for an unknown visit)
- * @param latencyNanos from the visit's first frame being grabbed to this decision
+ * @param judgedNanos  System.nanoTime() when the visit's first frame the rule could judge was grabbed (its
+ *                     first frame when none could be): decision latency counts from there
  * @param action     check_in, check_out or none (null until the attendance step)
  * @param actionReason why nothing was recorded (too_soon, inactive, direction, not_recognized…)
  */
 public record VisitDecision(Visit visit, String decision, long personRef, String personId, String personName,
                             double score, int frames, String reason, SeenFace best, boolean fresh, Instant decidedAt,
-                            long latencyNanos, String action, String actionReason, Long attendanceId) {
+                            long judgedNanos, String action, String actionReason, Long attendanceId) {
 
     public static final String PENDING = "pending";
 
@@ -46,11 +47,11 @@ public record VisitDecision(Visit visit, String decision, long personRef, String
     /** The same decision for the visit as it is now (it ended), acted on already. */
     VisitDecision closing(Visit now) {
         return new VisitDecision(now, decision, personRef, personId, personName, score, frames, reason, best, false,
-                decidedAt, latencyNanos, action, actionReason, attendanceId);
+                decidedAt, judgedNanos, action, actionReason, attendanceId);
     }
 
     public VisitDecision withAction(String action, String actionReason, Long attendanceId) {
         return new VisitDecision(visit, decision, personRef, personId, personName, score, frames, reason, best, fresh,
-                decidedAt, latencyNanos, action, actionReason, attendanceId);
+                decidedAt, judgedNanos, action, actionReason, attendanceId);
     }
 }

@@ -35,7 +35,7 @@ public final class VisitVote {
         }
         Tally t = v.tally();
         if (v.latest() != null) {
-            t.add(decider.decide(v.latest().face()));
+            t.add(decider.decide(v.latest().face()), v.latestGrabbedNanos());
         }
         Map<Long, List<FaceDecision>> named = t.named();
         if (named.size() == 1) {
@@ -75,6 +75,6 @@ public final class VisitVote {
         SeenFace best = v.best().isEmpty() ? null : v.best().get(0);
         return new VisitDecision(v, decision, who == null ? -1 : who.id(), who == null ? null : who.personId(),
                 who == null ? null : who.name(), score, frames, reason, best, true, v.lastSeenAt(),
-                System.nanoTime() - v.firstGrabbedNanos(), null, null, null);
+                v.tally().firstJudgedNanos(v.firstGrabbedNanos()), null, null, null);
     }
 }

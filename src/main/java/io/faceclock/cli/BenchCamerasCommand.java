@@ -30,6 +30,10 @@ public class BenchCamerasCommand implements Callable<Integer> {
     @Option(names = "--models", description = "models folder (default: $FACECLOCK_MODELS_DIR, else <shared>/models)")
     Path models;
 
+    @Option(names = "--upscale", description = "scale the 640x480 clips up to fill the frame's height (faces of about "
+            + "96 px with the detail of 64 px ones) instead of placing them at their own scale")
+    boolean upscale;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +50,7 @@ public class BenchCamerasCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("faceclock-bench-cameras");
         out.printf("faceclock bench cameras: %d cameras, %d s, shared %s%n", cameras, seconds, root.toAbsolutePath());
         out.flush();
-        new CameraBenchmark(root, m, cameras, Duration.ofSeconds(seconds), out).run(dir);
+        new CameraBenchmark(root, m, cameras, Duration.ofSeconds(seconds), upscale, out).run(dir);
         return 0;
     }
 }

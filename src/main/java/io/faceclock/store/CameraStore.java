@@ -16,7 +16,7 @@ public final class CameraStore {
     /** A visit as stored. */
     public record VisitRow(long id, String cameraId, Instant startedAt, Instant endedAt, int frames, String decision,
                            String personId, Double score, String reason, String action, String actionReason,
-                           Long attendanceId, Long latencyMs) {
+                           Long attendanceId, Long latencyMs, Long inViewMs) {
     }
 
     /** An unknown face waiting to be assigned or discarded. */
@@ -30,7 +30,7 @@ public final class CameraStore {
     }
 
     private static final String VISIT = "SELECT v.id, v.camera_id, v.started_at, v.ended_at, v.frames, v.decision, "
-            + "p.person_id, v.score, v.reason, v.action, v.action_reason, v.attendance_ref, v.latency_ms "
+            + "p.person_id, v.score, v.reason, v.action, v.action_reason, v.attendance_ref, v.latency_ms, v.in_view_ms "
             + "FROM camera_visit v LEFT JOIN person p ON p.id = v.person_ref";
     private static final String UNKNOWN = "SELECT u.id, u.camera_id, u.seen_at, u.size_px, "
             + "u.detector_score, u.model_id, u.snapshot IS NOT NULL AS has_snapshot, "
@@ -44,11 +44,11 @@ public final class CameraStore {
 
     public long insertVisit(VisitRow v, Long personRef) {
         return jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO camera_visit (camera_id, started_at, ended_at, "
-                        + "frames, decision, person_ref, score, reason, action, action_reason, attendance_ref, latency_ms) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", v.cameraId(), v.startedAt(), Jdbc.orNull(v.endedAt()),
+                        + "frames, decision, person_ref, score, reason, action, action_reason, attendance_ref, latency_ms, "
+                        + "in_view_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", v.cameraId(), v.startedAt(), Jdbc.orNull(v.endedAt()),
                 v.frames(), v.decision(), Jdbc.orNull(personRef), v.score() == null ? new Jdbc.NullOf(Types.DOUBLE)
                         : v.score(), text(v.reason()), v.action(), text(v.actionReason()), Jdbc.orNull(v.attendanceId()),
-                Jdbc.orNull(v.latencyMs())));
+                Jdbc.orNull(v.latencyMs()), Jdbc.orNull(v.inViewMs())));
     }
 
     public void endVisit(long id, Instant endedAt, int frames) {
@@ -137,7 +137,7 @@ public final class CameraStore {
         Double s = rs.wasNull() ? null : score;
         return new VisitRow(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, 3), Jdbc.instant(rs, 4), rs.getInt(5),
                 rs.getString(6), rs.getString(7), s, rs.getString(9), rs.getString(10), rs.getString(11),
-                Jdbc.nullableLong(rs, 12), Jdbc.nullableLong(rs, 13));
+                Jdbc.nullableLong(rs, 12), Jdbc.nullableLong(rs, 13), Jdbc.nullableLong(rs, 14));
     }
 
     private static UnknownRow unknown(ResultSet rs) throws SQLException {
