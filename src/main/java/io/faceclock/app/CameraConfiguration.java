@@ -2,6 +2,7 @@ package io.faceclock.app;
 
 import io.faceclock.api.CameraApi;
 import io.faceclock.camera.CameraAttendance;
+import io.faceclock.camera.CameraErrors;
 import io.faceclock.camera.CameraHealth;
 import io.faceclock.camera.CameraLog;
 import io.faceclock.camera.CameraMetrics;
@@ -94,6 +95,11 @@ public final class CameraConfiguration implements CamelConfiguration {
                 new FaceStore(beans.jdbc()), beans.faceRegistry().gallery(), decider(),
                 beans.settings().faces().engine().thumbnails(), settings.unknownRetention(), 3, beans.auditLog(),
                 beans.clock()));
+    }
+
+    @BindToRegistry
+    public CameraErrors cameraErrors(CamelContext camel) {
+        return once("cameraErrors", () -> new CameraErrors(cameras(camel), beans.auditLog(), beans.clock()));
     }
 
     @BindToRegistry

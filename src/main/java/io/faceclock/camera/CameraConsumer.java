@@ -16,6 +16,9 @@ public final class CameraConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraConsumer.class);
 
+    /** The header naming the camera on each exchange (its error handler says which camera failed). */
+    public static final String CAMERA_HEADER = "FaceclockCamera";
+
     private final CameraEndpoint endpoint;
     private final FrameSlot slot = new FrameSlot();
     private volatile boolean running;
@@ -87,6 +90,7 @@ public final class CameraConsumer extends DefaultConsumer {
             Exchange exchange = createExchange(false);
             try {
                 exchange.getMessage().setBody(frame);
+                exchange.getMessage().setHeader(CAMERA_HEADER, endpoint.getId());
                 getProcessor().process(exchange);
                 // a frame in flight while the route stops fails in Camel's stopped executor: not worth a word
                 if (exchange.getException() != null && running) {
