@@ -132,6 +132,7 @@ class WebPagesTest {
         signIn("not-a-key-at-all");
         browser.waitForText("#why", "not known or has been revoked", 10);
         browser.screenshot(info.getTestMethod().orElseThrow().getName() + "-wrong-key");
+        browser.tabletShot(info.getTestMethod().orElseThrow().getName() + "-wrong-key");
         browser.assertNoConsoleErrors(401);
 
         signInAsAdmin();
@@ -141,6 +142,7 @@ class WebPagesTest {
         assertEquals(null, browser.js("return localStorage.getItem('faceclock.key')"));
         assertFalse(browser.driver().manage().getCookies().stream().anyMatch(c -> c.getValue().contains(service.adminKey())));
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors();
     }
 
@@ -393,6 +395,7 @@ class WebPagesTest {
         answers.forEach(a -> assertFalse(a.contains(ODOO_PASSWORD) || a.contains(READER_PASSWORD), a));
         assertEquals(odoo.url(), browser.find("#url").getAttribute("value"));
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors(502);
     }
 
@@ -461,6 +464,7 @@ class WebPagesTest {
             odoo.latency("hr.attendance.create", Duration.ZERO);
         }
         shot(info);
+        tabletShot(info);
         browser.assertNoConsoleErrors();
     }
 
@@ -585,6 +589,7 @@ class WebPagesTest {
         browser.waitForText("#summary", "^" + api.get("total").asInt() + " entr(y|ies), newest first", 10);
         assertEquals(api.get("data").size(), browser.all("#logs tbody tr").size());
         shot(info);
+        tabletShot(info);
 
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));
         browser.js("document.querySelector('#from').value = arguments[0]; document.querySelector('#to').value = arguments[0];",
