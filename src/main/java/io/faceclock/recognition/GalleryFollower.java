@@ -86,19 +86,27 @@ public final class GalleryFollower {
         }
         List<Change> pending = changes.since(seen, ONE_BY_ONE + 1);
         boolean gap = pending.isEmpty() || pending.get(0).version() != seen + 1;
+        int reloaded;
         if (gap || pending.size() > ONE_BY_ONE || pending.stream().anyMatch(c -> c.personRef() == null)) {
             reloadAll();
-            return people.size();
+            reloaded = people.size();
+        } else {
+            Set<Long> who = new LinkedHashSet<>();
+            pending.forEach(c -> who.add(c.personRef()));
+            who.forEach(this::reload);
+            seen = pending.get(pending.size() - 1).version();
+            reloaded = who.size();
         }
-        Set<Long> who = new LinkedHashSet<>();
-        pending.forEach(c -> who.add(c.personRef()));
-        who.forEach(this::reload);
-        seen = pending.get(pending.size() - 1).version();
+        trimLog();
+        return reloaded;
+    }
+
+    /** Every node trims the log now and then, keeping the last KEPT changes for nodes that are behind. */
+    private void trimLog() {
         if (seen - forgotten >= ONE_BY_ONE && seen > KEPT) {
             changes.forgetUpTo(seen - KEPT);
             forgotten = seen;
         }
-        return who.size();
     }
 
     /**
