@@ -17,7 +17,8 @@ USER faceclock
 ENV FACECLOCK_DATA_DIR=/data \
     FACECLOCK_MODELS_DIR=/models \
     FACECLOCK_PORT=8080 \
-    ORT_DISABLE_TELEMETRY=1
+    ORT_DISABLE_TELEMETRY=1 \
+    MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -232,6 +232,7 @@ public final class LoadBenchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(data.resolve("bench-server.log").toFile());
         pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");   // as ./faceclock and the image run it
         pb.environment().putAll(env);
         return pb.start();
     }
