@@ -1,17 +1,19 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.AttendanceReportReply;
+import io.faceclock.api.dto.CsvFile;
+import io.faceclock.api.dto.Reply;
 import io.faceclock.attendance.AttendanceReport;
 import io.faceclock.attendance.AttendanceReport.DayLine;
 import io.faceclock.attendance.AttendanceReport.PersonLine;
 import io.faceclock.attendance.AttendanceService;
 import io.faceclock.attendance.SiteClock;
+import io.faceclock.errors.InvalidInputException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /reports/attendance: per person over site days, as JSON or the same figures as CSV. */
 public final class ReportApi {
@@ -30,77 +32,54 @@ public final class ReportApi {
         this.startTime = startTime;
     }
 
-    public void attendance(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        String format = req.query("format") == null ? "json" : req.query("format");
+    public Reply attendance(@Header("start_date") String start, @Header("end_date") String end,
+                            @Header("format") String formatText) {
+        String format = Params.text(formatText) == null ? "json" : Params.text(formatText);
         if (!format.equals("json") && !format.equals("csv")) {
-            throw ApiException.badRequest("format", "format must be json or csv, got '" + Texts.clip(format) + "'");
+            throw new InvalidInputException("format", "format must be json or csv, got '" + Texts.clip(format) + "'");
         }
-        LocalDate from = required(req, "start_date");
-        LocalDate to = required(req, "end_date");
+        LocalDate from = required("start_date", start);
+        LocalDate to = required("end_date", end);
         if (to.isBefore(from)) {
-            throw ApiException.badRequest("end_date", "end_date " + to + " is before start_date " + from);
+            throw new InvalidInputException("end_date", "end_date " + to + " is before start_date " + from);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ApiException.badRequest("end_date", "a report covers at most " + MAX_DAYS + " days");
+            throw new InvalidInputException("end_date", "a report covers at most " + MAX_DAYS + " days");
         }
         AttendanceReport report = attendance.report(from, to, startTime);
         if (format.equals("csv")) {
-            csv(ex, report);
-            return;
+            return new CsvFile("attendance-" + report.from() + "-to-" + report.to() + ".csv", csv(report));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("start_date", from.toString());
-        body.put("end_date", to.toString());
-        body.put("timezone", clock.zone().getId());
-        body.put("start_time", startTime.toString());
-        body.put("data", report.people().stream().map(ReportApi::json).toList());
-        body.put("days", report.days().stream().map(ReportApi::json).toList());
-        Responses.ok(ex, body);
+        return new AttendanceReportReply(from.toString(), to.toString(), clock.zone().getId(), startTime.toString(),
+                report.people().stream().map(ReportApi::line).toList(),
+                report.days().stream().map(ReportApi::line).toList());
     }
 
-    private LocalDate required(ApiRequest req, String field) {
-        String v = req.query(field);
+    private LocalDate required(String field, String value) {
+        String v = Params.text(value);
         if (v == null) {
-            throw ApiException.badRequest(field, field + " is required (YYYY-MM-DD, a site day)");
+            throw new InvalidInputException(field, field + " is required (YYYY-MM-DD, a site day)");
         }
         return clock.parseDate(field, v);
     }
 
-    private static Map<String, Object> json(PersonLine p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("person_id", p.personId());
-        m.put("name", p.name());
-        m.put("days_present", p.daysPresent());
-        m.put("hours_worked", p.hoursWorked());
-        m.put("late_arrivals", p.lateArrivals());
-        m.put("days_left_open", p.daysLeftOpen());
-        m.put("days_closed_automatically", p.daysClosedAutomatically());
-        return m;
+    private static AttendanceReportReply.Person line(PersonLine p) {
+        return new AttendanceReportReply.Person(p.personId(), p.name(), p.daysPresent(), p.hoursWorked(),
+                p.lateArrivals(), p.daysLeftOpen(), p.daysClosedAutomatically());
     }
 
-    private static Map<String, Object> json(DayLine d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", d.date().toString());
-        m.put("people", d.people());
-        m.put("hours_worked", d.hoursWorked());
-        return m;
+    private static AttendanceReportReply.Day line(DayLine d) {
+        return new AttendanceReportReply.Day(d.date().toString(), d.people(), d.hoursWorked());
     }
 
-    private void csv(Exchange ex, AttendanceReport report) {
+    private static String csv(AttendanceReport report) {
         StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (PersonLine p : report.people()) {
             b.append(cell(p.personId())).append(',').append(cell(p.name())).append(',').append(p.daysPresent())
                     .append(',').append(p.hoursWorked()).append(',').append(p.lateArrivals()).append(',')
                     .append(p.daysLeftOpen()).append(',').append(p.daysClosedAutomatically()).append("\r\n");
         }
-        var m = ex.getMessage();
-        m.getHeaders().clear();
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        m.setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
-        m.setHeader("Content-Disposition", "attachment; filename=\"attendance-" + report.from() + "-to-"
-                + report.to() + ".csv\"");
-        m.setBody(b.toString());
+        return b.toString();
     }
 
     /**

@@ -2,12 +2,12 @@ package io.faceclock.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.faceclock.api.dto.CsvFile;
 import io.faceclock.api.dto.Reply;
 import io.faceclock.json.Json;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,24 +29,17 @@ public final class Responses {
      * a {@link Reply} value gets it written as JSON with its status; any other body is already an answer.
      */
     public static void reply(Exchange ex) {
-        if (ex.getMessage().getBody() instanceof Reply r) {
+        if (ex.getMessage().getBody() instanceof CsvFile csv) {
+            body(ex, 200, csv.text());
+            ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+            ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"");
+        } else if (ex.getMessage().getBody() instanceof Reply r) {
             try {
                 body(ex, r.status(), Buffer.buffer(REPLIES.writeValueAsBytes(r)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    public static void ok(Exchange ex, Map<String, ?> fields) {
-        write(ex, 200, envelope(true, fields));
-    }
-
-    public static Map<String, Object> envelope(boolean success, Map<String, ?> fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", success);
-        body.putAll(fields);
-        return body;
     }
 
     public static void write(Exchange ex, int status, Map<String, ?> body) {
