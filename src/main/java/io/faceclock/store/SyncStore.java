@@ -191,6 +191,28 @@ public final class SyncStore {
     }
 
     /** Removes the row only if no newer change was queued since it was read. */
+    /**
+     * Of these attendances, those with an earlier attendance of the same person still in the outbox
+     * and not among them: they wait for it, so Odoo gets each person's records in order even when
+     * another node holds the earlier one.
+     */
+    public java.util.Set<Long> behindEarlierOnes(List<Long> attendanceIds) {
+        java.util.Set<Long> waiting = new java.util.HashSet<>();
+        if (attendanceIds.isEmpty()) {
+            return waiting;
+        }
+        String ids = "?,".repeat(attendanceIds.size() - 1) + "?";
+        Object[] args = new Object[attendanceIds.size() * 2];
+        for (int i = 0; i < attendanceIds.size(); i++) {
+            args[i] = attendanceIds.get(i);
+            args[attendanceIds.size() + i] = attendanceIds.get(i);
+        }
+        waiting.addAll(jdbc.query("SELECT a.id FROM attendance a WHERE a.id IN (" + ids + ") AND EXISTS (SELECT 1 "
+                + "FROM odoo_outbox o JOIN attendance b ON b.id = o.attendance_id WHERE b.person_ref = a.person_ref "
+                + "AND b.check_in < a.check_in AND o.attendance_id NOT IN (" + ids + "))", rs -> rs.getLong(1), args));
+        return waiting;
+    }
+
     public void done(OutboxRow row) {
         jdbc.update("DELETE FROM odoo_outbox WHERE attendance_id = ? AND change_no = ?", row.attendanceId(),
                 row.changeNo());

@@ -129,8 +129,10 @@ final class AttendancePush {
         java.util.Set<String> fields = toCreate.isEmpty() && changed.isEmpty() ? java.util.Set.of() : serverFields.get();
         Map<Long, PunchModes.Mode> how = fields.isEmpty() ? Map.of() : modes.of(java.util.stream.Stream.concat(
                 toCreate.stream(), changed.stream()).map(SyncItem::attendanceId).toList());
-        create(client, toCreate, employees, result, outcomes, fields, how);
+        // records Odoo holds are corrected first: a check-out written before the employee's next check-in
+        // is created, or Odoo would refuse that one ("hasn't checked out since ...")
         update(client, changed, result, outcomes, fields, how);
+        create(client, toCreate, employees, result, outcomes, fields, how);
     }
 
     /** A record Odoo already holds for the same employee and check-in is taken over, not created twice. */

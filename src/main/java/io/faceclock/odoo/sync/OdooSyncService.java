@@ -272,7 +272,11 @@ public final class OdooSyncService {
         // no push lease: every node drains, each sending only the rows it claimed
         try (OutboxClaims.Claim claim = claims.claimDue(AttendancePush.BATCH)) {
             Instant now = clock.instant();
-            List<OutboxRow> due = claim.rows();
+            // a record behind an earlier one of the same person that another node holds waits (its claim
+            // is released when this one closes): Odoo must see each person's check-out before the next check-in
+            java.util.Set<Long> waiting = syncStore.behindEarlierOnes(claim.rows().stream()
+                    .map(OutboxRow::attendanceId).toList());
+            List<OutboxRow> due = claim.rows().stream().filter(r -> !waiting.contains(r.attendanceId())).toList();
             if (due.isEmpty()) {
                 return result;
             }
