@@ -18,6 +18,16 @@ public final class SettingStore {
         return jdbc.queryOne("SELECT setting_value FROM setting WHERE setting_key = ?", rs -> rs.getString(1), key);
     }
 
+    /** Every setting whose key starts with the prefix, read in one statement (so as one consistent whole). */
+    public java.util.Map<String, String> withPrefix(String prefix) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        jdbc.query("SELECT setting_key, setting_value FROM setting WHERE setting_key LIKE ? ESCAPE '\\'", rs -> {
+            m.put(rs.getString(1), rs.getString(2));
+            return null;
+        }, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+        return m;
+    }
+
     public void put(String key, String value, Instant now) {
         jdbc.inTransaction(c -> {
             put(c, key, value, now);

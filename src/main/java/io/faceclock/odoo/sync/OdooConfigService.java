@@ -45,12 +45,14 @@ public final class OdooConfigService {
             return Optional.of(new OdooConfig(settings.url(), orEmpty(settings.db()), orEmpty(settings.username()),
                     orEmpty(settings.password()), "environment"));
         }
-        Optional<String> url = store.get(SAVED + "url");
-        if (url.isEmpty()) {
+        // one read of all four, written in one transaction: never a new url beside an old password
+        Map<String, String> saved = store.withPrefix(SAVED);
+        String url = saved.get(SAVED + "url");
+        if (url == null) {
             return Optional.empty();
         }
-        return Optional.of(new OdooConfig(url.get(), store.get(SAVED + "db").orElse(""),
-                store.get(SAVED + "username").orElse(""), secrets.decrypt(store.get(SAVED + "password").orElse("")),
+        return Optional.of(new OdooConfig(url, saved.getOrDefault(SAVED + "db", ""),
+                saved.getOrDefault(SAVED + "username", ""), secrets.decrypt(saved.getOrDefault(SAVED + "password", "")),
                 "saved"));
     }
 
@@ -73,20 +75,21 @@ public final class OdooConfigService {
         }
         var now = clock.instant();
         Optional<OdooConfig> before = current();
-        if (before.isPresent() && !OdooSyncService.sameOdoo(before.get(), config)) {
-            jdbc.inTransaction(c -> {
+        String password = secrets.encrypt(config.password());
+        jdbc.inTransaction(c -> {
+            if (before.isPresent() && !OdooSyncService.sameOdoo(before.get(), config)) {
                 syncStore.forgetOdoo(c);
                 audit.write(c, AuditLog.CONFIG, LogLevel.WARNING, "Odoo changed from " + before.get().url() + " ("
                         + before.get().db() + ") to " + config.url() + " (" + config.db() + "): Odoo ids forgotten; "
                         + "the next pull links people again by badge and the next push sends every attendance",
                         Map.of("from", before.get().url(), "to", config.url(), "by", actor));
-                return null;
-            });
-        }
-        store.put(SAVED + "url", config.url(), now);
-        store.put(SAVED + "db", config.db(), now);
-        store.put(SAVED + "username", config.username(), now);
-        store.put(SAVED + "password", secrets.encrypt(config.password()), now);
+            }
+            store.put(c, SAVED + "url", config.url(), now);
+            store.put(c, SAVED + "db", config.db(), now);
+            store.put(c, SAVED + "username", config.username(), now);
+            store.put(c, SAVED + "password", password, now);
+            return null;
+        });
         audit.write(AuditLog.CONFIG, LogLevel.INFO, "Odoo configuration saved: " + config.url() + ", database "
                 + config.db() + ", user " + config.username(), Map.of("url", config.url(), "db", config.db(),
                 "username", config.username(), "by", actor));
