@@ -1,13 +1,11 @@
 package io.faceclock.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.faceclock.fakeodoo.FakeOdoo;
 import io.faceclock.fakeodoo.OdooVersion;
-import io.faceclock.support.PrivatePostgres;
 import io.faceclock.support.RunningService;
-import io.faceclock.support.TestDatabases;
+import io.faceclock.support.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,20 +22,11 @@ class TwoNodesOutboxTest {
 
     @Test
     void a_thousand_punches_arriving_on_two_nodes_reach_odoo_exactly_once() throws Exception {
-        PrivatePostgres own = null;
-        String url;
-        if (System.getenv(TestDatabases.PG_ENV) != null) {
-            url = TestDatabases.freshPostgres();
-        } else {
-            var bin = PrivatePostgres.binaries();
-            assumeTrue(bin.isPresent(), "no PostgreSQL (FACECLOCK_TEST_PG_URL or /usr/lib/postgresql): skipped");
-            own = PrivatePostgres.start(bin.get());
-            url = own.jdbcUrl();
-        }
         Path data = Files.createTempDirectory("faceclock-two-nodes");
-        try (FakeOdoo odoo = FakeOdoo.start(OdooVersion.V18);
-             RunningService a = node(data, url, odoo, "node-a");
-             RunningService b = node(data, url, odoo, "node-b")) {
+        try (TestPostgres pg = TestPostgres.open();
+             FakeOdoo odoo = FakeOdoo.start(OdooVersion.V18);
+             RunningService a = node(data, pg.url(), odoo, "node-a");
+             RunningService b = node(data, pg.url(), odoo, "node-b")) {
             Set<Integer> employees = new HashSet<>();
             for (int p = 1; p <= 50; p++) {
                 employees.add(odoo.addEmployee(Map.of("name", "Nia Node " + p, "barcode", String.format("NODE%03d", p))));
@@ -61,10 +50,6 @@ class TwoNodesOutboxTest {
             inOdoo.forEach(r -> distinct.add(((List<?>) r.get("employee_id")).get(0) + "@" + r.get("check_in")));
             assertEquals(1000, inOdoo.size(), "none twice");
             assertEquals(1000, distinct.size(), "each once");
-        } finally {
-            if (own != null) {
-                own.close();
-            }
         }
     }
 

@@ -2,14 +2,12 @@ package io.faceclock.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faceclock.face.Shared;
-import io.faceclock.support.PrivatePostgres;
 import io.faceclock.support.RunningService;
 import io.faceclock.support.RunningService.Reply;
-import io.faceclock.support.TestDatabases;
+import io.faceclock.support.TestPostgres;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,21 +28,14 @@ class TwoNodesPeopleTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(2);
 
-    private PrivatePostgres own;
+    private TestPostgres pg;
     private RunningService a;
     private RunningService b;
 
     @BeforeAll
     void start() throws Exception {
-        String url;
-        if (System.getenv(TestDatabases.PG_ENV) != null) {
-            url = TestDatabases.freshPostgres();
-        } else {
-            var bin = PrivatePostgres.binaries();
-            assumeTrue(bin.isPresent(), "no PostgreSQL (FACECLOCK_TEST_PG_URL or /usr/lib/postgresql): skipped");
-            own = PrivatePostgres.start(bin.get());
-            url = own.jdbcUrl();
-        }
+        pg = TestPostgres.open();
+        String url = pg.url();
         var data = Files.createTempDirectory("faceclock-two-nodes-people");
         a = node(data, url, "node-a");
         b = node(data, url, "node-b");
@@ -52,7 +43,7 @@ class TwoNodesPeopleTest {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {b, a, own}) {
+        for (AutoCloseable c : new AutoCloseable[] {b, a, pg}) {
             if (c != null) {
                 c.close();
             }
