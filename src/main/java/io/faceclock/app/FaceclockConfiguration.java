@@ -393,7 +393,7 @@ public final class FaceclockConfiguration implements CamelConfiguration, AutoClo
     @BindToRegistry
     public HealthCheck clusterHealthCheck(CamelContext camel) {
         return once("clusterHealthCheck", () -> inContext(new ClusterHealthCheck(node().id(),
-                new ScheduleRunStore(jdbc()), galleryFollower()::seen), camel));
+                odooSync()::lastRuns, galleryFollower()::seen), camel));
     }
 
     private static HealthCheck inContext(FaceclockHealthCheck check, CamelContext camel) {

@@ -1,11 +1,8 @@
 package io.faceclock.observe;
 
-import io.faceclock.store.ScheduleRunStore;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -16,24 +13,20 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 public final class ClusterHealthCheck extends FaceclockHealthCheck {
 
     private final String nodeId;
-    private final ScheduleRunStore runs;
+    private final Supplier<Map<String, Object>> lastRuns;
     private final LongSupplier peopleVersion;
 
-    public ClusterHealthCheck(String nodeId, ScheduleRunStore runs, LongSupplier peopleVersion) {
+    public ClusterHealthCheck(String nodeId, Supplier<Map<String, Object>> lastRuns, LongSupplier peopleVersion) {
         super("cluster", false);
         this.nodeId = nodeId;
-        this.runs = runs;
+        this.lastRuns = lastRuns;
         this.peopleVersion = peopleVersion;
     }
 
     @Override
     protected void check(HealthCheckResultBuilder builder) {
         builder.detail("node_id", nodeId);
-        Map<String, Object> last = new LinkedHashMap<>();
-        runs.all().forEach((route, run) -> last.put(route, Map.of("node_id", run.nodeId(),
-                "at", DateTimeFormatter.ISO_INSTANT.format(run.lastRun().truncatedTo(ChronoUnit.SECONDS)),
-                "runs", run.runs())));
-        builder.detail("last_runs", last);
+        builder.detail("last_runs", lastRuns.get());
         builder.detail("people_version", peopleVersion.getAsLong());
         builder.up();
     }

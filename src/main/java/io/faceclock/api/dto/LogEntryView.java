@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.audit.LogEntry;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** An audit log entry: when, which category, how serious, what happened, and its details. */
@@ -15,7 +14,7 @@ public record LogEntryView(long id, String timestamp, String category, String le
         Map<String, Object> details) {
 
     public static LogEntryView of(LogEntry e, SiteClock clock) {
-        return new LogEntryView(e.id(), clock.format(e.loggedAt().truncatedTo(ChronoUnit.SECONDS)), e.category(), e.level().wire(), e.message(),
+        return new LogEntryView(e.id(), clock.format(e.loggedAt()), e.category(), e.level().wire(), e.message(),
                 e.details());
     }
 }

@@ -207,7 +207,7 @@ public final class OdooSyncService {
                 if (given == null && result.abortedBy() == null) {
                     remember(client);
                 }
-                report("Push", result, Map.of("from", stamp(from), "to", stamp(to), "being_sent_by_other_nodes",
+                report("Push", result, Map.of("from", site.format(from), "to", site.format(to), "being_sent_by_other_nodes",
                         claim.busy().size()), given == null);
             }
             return result;
@@ -312,7 +312,7 @@ public final class OdooSyncService {
         m.put("configured", config.isPresent());
         m.put("url", config.map(OdooConfig::url).orElse(null));
         m.put("db", config.map(OdooConfig::db).orElse(null));
-        m.put("last_sync", settings.get(LAST_SYNC).map(t -> stamp(Instant.parse(t))).orElse(null));
+        m.put("last_sync", settings.get(LAST_SYNC).map(t -> site.format(Instant.parse(t))).orElse(null));
         m.put("last_sync_message", settings.get(LAST_MESSAGE).orElse(null));
         m.put("status", config.isPresent() ? "configured" : "not_configured");
         m.put("last_sync_status", config.isEmpty() ? null : settings.get(STATUS).orElse("never_synced"));
@@ -334,12 +334,9 @@ public final class OdooSyncService {
         m.put("push_lease", lease.current().map(this::leaseStatus).orElse(null));
         m.put("outbox_claims", syncStore.claimsByHolder());
         m.put("node_id", lease.nodeId());
-        Map<String, Object> ran = new LinkedHashMap<>();
-        scheduleRuns.all().forEach((route, run) -> ran.put(route, Map.of("node_id", run.nodeId(), "at",
-                stamp(run.lastRun()), "runs", run.runs())));
-        m.put("last_runs", ran);
+        m.put("last_runs", lastRuns());
         Map<String, String> runs = new LinkedHashMap<>();
-        nextRuns.forEach((k, v) -> runs.put(k, stamp(v)));
+        nextRuns.forEach((k, v) -> runs.put(k, site.format(v)));
         m.put("next_runs", runs);
         return m;
     }
@@ -349,8 +346,8 @@ public final class OdooSyncService {
         m.put("holder", l.holder());
         m.put("node_id", l.nodeId());
         m.put("pid", l.pid());
-        m.put("since", stamp(l.since()));
-        m.put("renewed_at", stamp(l.renewedAt()));
+        m.put("since", site.format(l.since()));
+        m.put("renewed_at", site.format(l.renewedAt()));
         m.put("stale", lease.stale(l));
         return m;
     }
@@ -386,7 +383,7 @@ public final class OdooSyncService {
         settings.put(LAST_SYNC, now.toString(), now);
         settings.put(LAST_MESSAGE, message, now);
         if (error != null) {
-            settings.put(LAST_ERROR, stamp(now) + " " + error, now);
+            settings.put(LAST_ERROR, site.format(now) + " " + error, now);
         } else {
             settings.delete(LAST_ERROR);   // a sync that worked: the last error is history (the audit log keeps it)
         }
@@ -405,8 +402,12 @@ public final class OdooSyncService {
     }
 
     /** ISO-8601 with the site's offset, whole seconds, as every answer shows time. */
-    private String stamp(Instant t) {
-        return t == null ? null : site.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    /** Which node ran each schedule last, when (site time) and how often: for the status and for health. */
+    public Map<String, Object> lastRuns() {
+        Map<String, Object> ran = new LinkedHashMap<>();
+        scheduleRuns.all().forEach((route, run) -> ran.put(route, Map.of("node_id", run.nodeId(), "at",
+                site.format(run.lastRun()), "runs", run.runs())));
+        return ran;
     }
 
     private OdooClient client(OdooConfig config) {
