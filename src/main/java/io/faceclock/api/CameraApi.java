@@ -54,7 +54,7 @@ public final class CameraApi {
         Camera c = camera(ex.getMessage().getHeader("id", String.class));
         byte[] jpeg = snapshots.jpeg(c.id()).orElseThrow(() -> new NotFoundException("id",
                 "Camera " + c.id() + " has not analysed a frame yet"));
-        jpeg(ex, jpeg, "no-store");
+        Responses.jpeg(ex, jpeg, "no-store");
     }
 
     public UnknownFaceList listUnknown(@Header("limit") String limit, @Header("offset") String offset) {
@@ -64,7 +64,7 @@ public final class CameraApi {
 
     public void unknownSnapshot(Exchange ex) {
         long id = Params.pathLong("id", ex.getMessage().getHeader("id", String.class));
-        jpeg(ex, unknown.snapshot(id).orElseThrow(() -> new NotFoundException("id", "No unknown face " + id)),
+        Responses.jpeg(ex, unknown.snapshot(id).orElseThrow(() -> new NotFoundException("id", "No unknown face " + id)),
                 "private, max-age=3600");
     }
 
@@ -90,13 +90,6 @@ public final class CameraApi {
         String given = Params.path("id", id);
         return cameras.find(given).orElseThrow(() -> new NotFoundException("id", "No camera '" + Texts.clip(given)
                 + "'"));
-    }
-
-    private static void jpeg(Exchange ex, byte[] jpeg, String cache) {
-        ex.getMessage().removeHeaders("*");
-        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/jpeg");
-        ex.getMessage().setHeader("Cache-Control", cache);
-        ex.getMessage().setBody(jpeg);
     }
 
     private CameraView view(Camera.Status s, long visitsToday) {

@@ -51,11 +51,8 @@ public final class FaceApi {
 
     public void thumbnail(Exchange ex) {
         String personId = PersonApi.personIdFromPath(ex);
-        byte[] jpeg = registry.thumbnail(personId, ApiRequest.of(ex).pathLong("face_id"));
-        ex.getMessage().removeHeaders("*");
-        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/jpeg");
-        ex.getMessage().setHeader("Cache-Control", "private, max-age=3600");
-        ex.getMessage().setBody(jpeg);
+        Responses.jpeg(ex, registry.thumbnail(personId, ApiRequest.of(ex).pathLong("face_id")),
+                "private, max-age=3600");
     }
 
     private FaceView view(String personId, FaceRecord f) {

@@ -42,6 +42,14 @@ public final class Responses {
         }
     }
 
+    /** A JPEG answer (a thumbnail, a snapshot) with its caching rule, none of the request's headers kept. */
+    public static void jpeg(Exchange ex, byte[] jpeg, String cacheControl) {
+        ex.getMessage().removeHeaders("*");
+        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/jpeg");
+        ex.getMessage().setHeader("Cache-Control", cacheControl);
+        ex.getMessage().setBody(jpeg);
+    }
+
     public static void write(Exchange ex, int status, Map<String, ?> body) {
         body(ex, status, Json.write(body));
     }

@@ -1,5 +1,6 @@
 package io.faceclock.app;
 
+import io.faceclock.api.RestRoutes;
 import io.faceclock.json.Json;
 import io.faceclock.web.StaticPages;
 import io.vertx.core.http.HttpHeaders;
@@ -8,12 +9,9 @@ import io.faceclock.security.ClientAddress;
 import io.faceclock.security.ObserverKeys;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.spi.RestRegistry;
-import org.apache.camel.support.PluginHelper;
 
 /**
  * What the HTTP server answers before or instead of a route, in the API's JSON like every other
@@ -46,7 +44,9 @@ final class HttpEdge {
         // inside the API or not (/etc/passwd, /../.., …)
         router.route().order(Integer.MAX_VALUE - 1).handler(new StaticPages("web"));
         router.route().last().handler(ctx -> {
-            String consumes = consumedBy(context, ctx.request().method().name(), ctx.request().path());
+            // Vert.x routes each verb by its declared consumes, so a body of another type falls through to here
+            String consumes = RestRoutes.consumedBy(context, ctx.request().method().name(), ctx.request().path())
+                    .orElse(null);
             if (consumes != null) {
                 String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
                 json(ctx, 415, "Content-Type", "Send the body as " + String.join(" or ", consumes.split(","))
@@ -55,33 +55,6 @@ final class HttpEdge {
                 json(ctx, 404, "No such endpoint: " + ctx.request().method() + " " + ctx.request().path());
             }
         });
-    }
-
-    /**
-     * The content types a REST verb of this method and path consumes, when there is one: Vert.x
-     * routes each verb by its declared consumes, so a body of another type falls through to here.
-     */
-    private static String consumedBy(CamelContext context, String method, String path) {
-        for (RestRegistry.RestService s : PluginHelper.getRestRegistry(context).listAllRestServices()) {
-            if (s.getConsumes() != null && method.equalsIgnoreCase(s.getMethod())
-                    && template(s).matcher(path).matches()) {
-                return s.getConsumes();
-            }
-        }
-        return null;
-    }
-
-    private static Pattern template(RestRegistry.RestService s) {
-        // http://host:port/api/v1/persons/{person_id}: the path part, its {parameters} one segment each
-        String url = s.getUrl().replaceFirst("^[a-z]+://[^/]*", "");
-        StringBuilder regex = new StringBuilder();
-        for (String part : url.split("\\{[^/}]+}", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append("[^/]+");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     /**
