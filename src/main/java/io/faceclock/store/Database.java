@@ -64,12 +64,14 @@ public final class Database implements AutoCloseable {
     /**
      * AUTO_SERVER lets the command line (apikey, …) use the file while the service runs: the first
      * process serves it to the others on a loopback port, behind the generated password.
+     * WRITE_DELAY=0: H2 otherwise keeps the last half second of commits in memory only, and a process
+     * killed then (kill -9, OOM killer) loses punches it had already answered 201 for.
      */
     static String jdbcUrl(DatabaseSettings settings, Path dataDir) {
         if (settings.url() != null) {
             return settings.url();
         }
-        return "jdbc:h2:file:" + dataDir.resolve("faceclock") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.resolve("faceclock") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public DataSource dataSource() {
