@@ -3,6 +3,7 @@ package io.faceclock.camera;
 import io.faceclock.attendance.PunchDirection;
 import io.faceclock.face.Box;
 import io.faceclock.face.Vectors;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,14 +24,26 @@ final class Track {
     long latestGrabbedNanos;
     final Tally tally = new Tally();
     private final float[] sum;
-    private final List<SeenFace> best = new ArrayList<>();
+    private final List<View> best = new ArrayList<>();
     private final int keep;
+    private final Duration spacing;
 
-    Track(long id, SeenFace first, Instant at, long grabbedNanos, int keep) {
+    /** A kept view and when its frame was seen. */
+    private record View(SeenFace face, Instant at) {
+    }
+
+    /**
+     * @param keep    how many best views to keep
+     * @param spacing how far apart in time kept views must be: neighbouring frames are nearly the same
+     *                picture, and templates made of them match the person's other visits worse than
+     *                views of different moments (docs/face-threshold.md, "Camera templates")
+     */
+    Track(long id, SeenFace first, Instant at, long grabbedNanos, int keep, Duration spacing) {
         this.id = id;
         this.startedAt = at;
         this.firstGrabbedNanos = grabbedNanos;
         this.keep = keep;
+        this.spacing = spacing;
         this.sum = new float[first.face().embedding().length];
         add(first, at, grabbedNanos);
     }
@@ -45,8 +58,23 @@ final class Track {
         for (int i = 0; i < sum.length; i++) {
             sum[i] += e[i];
         }
-        best.add(face);
-        best.sort(Comparator.comparingDouble(SeenFace::goodness).reversed());
+        keepIfBest(new View(face, at));
+    }
+
+    /**
+     * Keeps the best views no two of which are closer than the spacing: a view replaces the kept ones
+     * too close to it only when it is better than all of them. The best view of all is always kept.
+     */
+    private void keepIfBest(View view) {
+        double goodness = view.face().goodness();
+        List<View> near = best.stream()
+                .filter(v -> Duration.between(v.at(), view.at()).abs().compareTo(spacing) < 0).toList();
+        if (near.stream().anyMatch(v -> v.face().goodness() >= goodness)) {
+            return;
+        }
+        best.removeAll(near);
+        best.add(view);
+        best.sort(Comparator.comparingDouble((View v) -> v.face().goodness()).reversed());
         if (best.size() > keep) {
             best.remove(best.size() - 1);
         }
@@ -63,7 +91,8 @@ final class Track {
 
     /** The visit as it stands; newFace says whether this frame added a face to it. */
     Visit visit(String cameraId, PunchDirection direction, boolean ended, boolean newFace) {
-        return new Visit(cameraId, direction, id, startedAt, lastSeenAt, firstGrabbedNanos, frames, best,
+        return new Visit(cameraId, direction, id, startedAt, lastSeenAt, firstGrabbedNanos, frames,
+                best.stream().map(View::face).toList(),
                 newFace ? latest : null, latestGrabbedNanos, tally, ended, settled);
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 final class Tracker {
 
     /** How faces are joined into visits. */
-    record Settings(Duration gap, double nearSimilarity, double bridgeSimilarity, int keepBest) {
-        static final Settings DEFAULT = new Settings(Duration.ofMillis(1500), 0.3, 0.6, 6);
+    record Settings(Duration gap, double nearSimilarity, double bridgeSimilarity, int keepBest, Duration viewSpacing) {
+        static final Settings DEFAULT = new Settings(Duration.ofMillis(1500), 0.3, 0.6, 6, Duration.ofSeconds(1));
     }
 
     private record Pair(Track track, SeenFace face, double score) {
@@ -68,7 +68,7 @@ final class Tracker {
         }
         for (SeenFace f : frame.faces()) {
             if (!placed.contains(f)) {
-                Track t = new Track(nextId++, f, frame.at(), frame.grabbedNanos(), settings.keepBest());
+                Track t = new Track(nextId++, f, frame.at(), frame.grabbedNanos(), settings.keepBest(), settings.viewSpacing());
                 open.add(t);
                 changed.add(t.visit(cameraId, frame.direction(), false, true));
             }
