@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faceclock.face.Shared;
 import io.faceclock.support.RunningService;
+import io.faceclock.support.TestClock;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,11 @@ class CamerasOnRealVideoTest {
 
     private static final Map<String, String> FAST = Map.of("realtime", "false");
     private static final Duration CLIP = Duration.ofSeconds(60);
+    /** More than a clip's length plus the 1 s cooldown: a clip's frame times start at its opening. */
+    private static final Duration PAST_COOLDOWN = Duration.ofMinutes(2);
 
+    /** Ticking: the live stream's frames and the cameras' staleness need time to pass by itself too. */
+    private final TestClock clock = TestClock.tickingFromNow();
     private RunningService service;
 
     @BeforeAll
@@ -50,7 +55,7 @@ class CamerasOnRealVideoTest {
         settings.put("faceclock.routes.dir", CameraFixture.routesFolder(routes.toString()).toString());
         settings.put("faceclock.attendance.cooldown-seconds", "1");
         settings.put("faceclock.cameras.stale-seconds", "2");
-        service = RunningService.start(Files.createTempDirectory("faceclock-cameras"), null, "UTC", settings);
+        service = RunningService.start(Files.createTempDirectory("faceclock-cameras"), null, "UTC", settings, clock);
         for (String p : List.of("person_a", "person_b", "person_c")) {
             assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", p, "name", p)).status());
         }
@@ -112,7 +117,7 @@ class CamerasOnRealVideoTest {
             assertEquals(1, recognised.size(), r[0] + " should recognise " + r[2] + " in one visit: "
                     + service.get("/api/v1/cameras/" + r[0] + "/visits").body());
             actions.add(recognised.get(0).get("action").asText());
-            Thread.sleep(1100); // the next clip's file clock starts at its opening: past the 1 s cooldown
+            clock.advance(PAST_COOLDOWN);
         }
         assertEquals(List.of("check_in", "check_in", "check_in", "check_out", "check_out"), actions,
                 "toggle policy: first visit in, second out");

@@ -11,14 +11,27 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    /** Ticking: real time passes too (live streams, staleness), the hand's moves add to it. */
+    private final boolean ticking;
+    private final long startNanos = System.nanoTime();
 
     public TestClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(start, false);
     }
 
-    /** Starts at the real time now. */
+    private TestClock(Instant start, boolean ticking) {
+        this.now = new AtomicReference<>(start);
+        this.ticking = ticking;
+    }
+
+    /** Starts at the real time now, and stands still until moved. */
     public static TestClock startingNow() {
         return new TestClock(Instant.now());
+    }
+
+    /** Starts at the real time now and keeps the real time's pace, plus every move by hand. */
+    public static TestClock tickingFromNow() {
+        return new TestClock(Instant.now(), true);
     }
 
     public void advance(Duration d) {
@@ -27,7 +40,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return ticking ? now.get().plusNanos(System.nanoTime() - startNanos) : now.get();
     }
 
     @Override

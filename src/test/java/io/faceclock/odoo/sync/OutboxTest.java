@@ -58,7 +58,9 @@ class OutboxTest {
             List<Map<String, Object>> sent = attendances(odoo, emp);
             assertEquals(1, sent.size(), sent.toString());
             assertEquals("2025-09-01 17:00:00", sent.get(0).get("check_out"));
-            Thread.sleep(2500);
+            for (int i = 0; i < 2; i++) {
+                service.app().beans().odooSync().drainOutbox();
+            }
             assertEquals(1, attendances(odoo, emp).size(), "later drains send nothing twice");
         } finally {
             odoo.close();
