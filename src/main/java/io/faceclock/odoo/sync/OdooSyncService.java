@@ -355,6 +355,7 @@ public final class OdooSyncService {
     /** Logs what a push did; only a push with the saved configuration changes the status. */
     private void report(String what, PushResult result, Map<String, Object> extra, boolean updateStatus) {
         Map<String, Object> details = new LinkedHashMap<>(extra);
+        details.put("node_id", lease.nodeId());   // in a cluster: which node sent these
         details.put("pushed", result.pushed());
         details.put("updated", result.updated());
         details.put("unchanged", result.unchanged());
