@@ -35,6 +35,8 @@ public final class ApiGuard {
 
     /** Property set when the request was refused; the answer is then already written. */
     public static final String DENIED = "faceclock.denied";
+    /** Property holding the declared verb the request matched, for the steps after the guard. */
+    static final String VERB = "faceclock.verb";
 
     /**
      * Lets the request through, or writes the refusal and marks the exchange denied. It answers
@@ -74,6 +76,9 @@ public final class ApiGuard {
                     + "', which does not allow " + (verb == null ? "this request" : verb.name()));
         }
         exchange.setProperty(ApiRequest.API_KEY_PROPERTY, key);
+        if (verb != null) {
+            exchange.setProperty(VERB, verb);
+        }
         // no route, built-in or a user's, can echo the key back as a response header
         exchange.getMessage().removeHeader(HEADER);
     }

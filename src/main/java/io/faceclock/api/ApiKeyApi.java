@@ -11,8 +11,6 @@ import io.faceclock.errors.InvalidInputException;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.security.ApiKeys;
 import io.faceclock.security.Scope;
-import java.util.Set;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** /apikeys (admin only): list, create (the key's text is shown this once), revoke. */
@@ -30,8 +28,7 @@ public final class ApiKeyApi {
         return new ApiKeyList(keys.list().stream().map(k -> ApiKeyView.of(k, clock)).toList());
     }
 
-    public ApiKeyCreated create(Exchange ex) {
-        ApiKeyInput input = input(JsonInput.of(ApiRequest.of(ex)).onlyFields(Set.of("name", "scope"), Set.of()));
+    public ApiKeyCreated create(ApiKeyInput input) {
         Scope scope = Scope.parse(input.scope()).orElseThrow(() -> new InvalidInputException("scope",
                 "scope must be admin, read or kiosk; got '" + Texts.clip(input.scope()) + "'"));
         return new ApiKeyCreated(NewApiKeyView.of(keys.create(input.name(), scope), clock));
@@ -43,9 +40,5 @@ public final class ApiKeyApi {
             throw new NotFoundException("id", "No live API key with id " + id);
         }
         return new Done("API key " + id + " revoked");
-    }
-
-    private static ApiKeyInput input(JsonInput in) {
-        return new ApiKeyInput(in.text("name", true, 100), in.text("scope", true, 16));
     }
 }

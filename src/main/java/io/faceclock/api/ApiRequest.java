@@ -91,7 +91,11 @@ public final class ApiRequest {
 
     /** Who did it, for the audit log: the key's name and id, never its text. */
     public String actor() {
-        ApiKey k = apiKey();
+        return actor(apiKey());
+    }
+
+    /** Who did it, for the key the guard accepted. */
+    public static String actor(ApiKey k) {
         return k == null ? "unknown" : "api key " + k.id() + " (" + k.name() + ")";
     }
 }

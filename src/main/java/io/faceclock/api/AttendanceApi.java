@@ -1,5 +1,6 @@
 package io.faceclock.api;
 
+import io.faceclock.api.dto.AttendanceCorrectionInput;
 import io.faceclock.api.dto.AttendanceCreated;
 import io.faceclock.api.dto.AttendanceInput;
 import io.faceclock.api.dto.AttendancePage;
@@ -13,23 +14,19 @@ import io.faceclock.attendance.AttendanceService;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.people.PersonService;
+import io.faceclock.security.ApiKey;
 import io.faceclock.store.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /** /attendance: list by site dates, today, manual entries and corrections. */
 public final class AttendanceApi {
 
     private static final int MAX_PAGE = 1000;
-    private static final Set<String> CREATE_FIELDS = Set.of("person_id", "check_in", "check_out", "note");
-    private static final Set<String> PATCH_FIELDS = Set.of("check_in", "check_out", "note");
-    private static final Set<String> READ_ONLY = Set.of("id", "name", "duration_minutes", "source", "sync",
-            "person_id", "closed_automatically", "created_at", "updated_at");
 
     private final AttendanceService attendance;
     private final PersonService people;
@@ -70,27 +67,21 @@ public final class AttendanceApi {
         return new AttendanceReply(view(attendance.get(Params.pathLong("id", id))));
     }
 
-    public AttendanceCreated create(Exchange ex) {
-        JsonInput in = JsonInput.of(ApiRequest.of(ex)).onlyFields(CREATE_FIELDS, Set.of());
-        AttendanceInput input = new AttendanceInput(PersonApi.checkedPersonId(in.text("person_id", true, 64)),
-                in.text("check_in", true, 64), in.text("check_out", false, 64), in.text("note", false, 1000));
+    public AttendanceCreated create(AttendanceInput input) {
         Instant checkIn = clock.parseInstant("check_in", input.checkIn());
         Instant checkOut = input.checkOut() == null ? null : clock.parseInstant("check_out", input.checkOut());
         return new AttendanceCreated(view(attendance.record(input.personId(), checkIn, checkOut, "manual",
                 input.note())));
     }
 
-    public AttendanceReply patch(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        long id = req.pathLong("id");
-        JsonInput in = JsonInput.of(req).onlyFields(PATCH_FIELDS, READ_ONLY);
-        String in1 = in.has("check_in") ? in.text("check_in", true, 64) : null;
-        String out = in.text("check_out", false, 64);
+    public AttendanceReply patch(AttendanceCorrectionInput input, @Header("id") String idParam,
+            @ExchangeProperty(ApiRequest.API_KEY_PROPERTY) ApiKey key) {
+        long id = Params.pathLong("id", idParam);
         AttendanceCorrection change = new AttendanceCorrection(
-                in1 == null ? null : clock.parseInstant("check_in", in1),
-                out == null ? null : clock.parseInstant("check_out", out), in.has("check_out"),
-                in.text("note", false, 1000), in.has("note"));
-        return new AttendanceReply(view(attendance.correct(id, change, req.actor())));
+                input.checkIn() == null ? null : clock.parseInstant("check_in", input.checkIn()),
+                input.checkOut() == null ? null : clock.parseInstant("check_out", input.checkOut()),
+                input.given("check_out"), input.note(), input.given("note"));
+        return new AttendanceReply(view(attendance.correct(id, change, ApiRequest.actor(key))));
     }
 
     private List<AttendanceView> views(Page<Attendance> page) {

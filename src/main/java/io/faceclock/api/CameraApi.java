@@ -18,7 +18,6 @@ import io.faceclock.camera.UnknownFaces;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.store.CameraStore.UnknownRow;
 import io.faceclock.store.CameraStore.VisitRow;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
@@ -68,12 +67,8 @@ public final class CameraApi {
                 "private, max-age=3600");
     }
 
-    public UnknownFaceAssigned assign(Exchange ex) {
-        ApiRequest req = ApiRequest.of(ex);
-        long id = req.pathLong("id");
-        JsonInput in = JsonInput.of(req).onlyFields(Set.of("person_id", "force"), Set.of());
-        UnknownFaceAssignment asked = new UnknownFaceAssignment(
-                PersonApi.checkedPersonId(in.text("person_id", true, 64)), in.bool("force"));
+    public UnknownFaceAssigned assign(UnknownFaceAssignment asked, @Header("id") String idText) {
+        long id = Params.pathLong("id", idText);
         UnknownFaces.Assignment a = unknown.assign(id, asked.personId(), Boolean.TRUE.equals(asked.force()));
         return new UnknownFaceAssigned(a.person().personId(), a.templates(), a.message());
     }

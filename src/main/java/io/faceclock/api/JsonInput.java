@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faceclock.json.Json;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -118,8 +119,13 @@ public final class JsonInput {
         return t.equals("application/json") || t.endsWith("+json");
     }
 
+    /** An empty object: what a bare POST of a verb whose body is optional stands for. */
+    static JsonInput empty() {
+        return new JsonInput(Json.MAPPER.createObjectNode());
+    }
+
     /** Refuses fields this endpoint does not know; read-only ones a GET returned are tolerated. */
-    public JsonInput onlyFields(Set<String> writable, Set<String> ignored) {
+    JsonInput onlyFields(List<String> writable, Set<String> ignored) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String f = names.next();
@@ -156,7 +162,11 @@ public final class JsonInput {
     }
 
     public String matching(String field, boolean required, Pattern pattern, String rule) {
-        String s = text(field, required, 255);
+        return matching(field, required, 255, pattern, rule);
+    }
+
+    public String matching(String field, boolean required, int max, Pattern pattern, String rule) {
+        String s = text(field, required, max);
         if (s != null && !pattern.matcher(s).matches()) {
             throw ApiException.badRequest(field, field + " " + rule + ", got '" + Texts.clip(s) + "'");
         }
@@ -180,6 +190,15 @@ public final class JsonInput {
             throw ApiException.badRequest(field, field + " must be true or false, got " + kind(v));
         }
         return v.booleanValue();
+    }
+
+    /** A field given as true or false, never null. */
+    public boolean requiredBool(String field) {
+        Boolean b = bool(field);
+        if (b == null) {
+            throw ApiException.badRequest(field, field + " must be true or false, not null");
+        }
+        return b;
     }
 
     public Long positiveLong(String field) {

@@ -13,17 +13,21 @@ import org.apache.camel.model.rest.SecurityDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 
 /**
- * The key scopes each REST verb declares beside it in routes/api-*.yaml
- * ({@code security: [{key: api_key, scopes: "admin,read"}]}), by the id of the route the verb became.
- * A verb that declares none is for admin keys only.
+ * What each REST verb declares beside it in routes/api-*.yaml, by the id of the route the verb became:
+ * the key scopes ({@code security: [{key: api_key, scopes: "admin,read"}]}; a verb that declares none
+ * is for admin keys only) and the record its body is read into ({@code type}).
  */
 final class VerbScopes {
 
     /** The security scheme the verbs name: the X-API-Key header. */
     static final String SCHEME = "api_key";
 
-    /** What a verb is, for the guard's refusal: "GET /persons/{person_id}", and who may call it. */
-    record Verb(String method, String path, Set<Scope> scopes) {
+    /**
+     * What a verb is, for the guard's refusal: "GET /persons/{person_id}", and who may call it; body is
+     * its declared {@code type} (null when none), bodyOptional when it declares no {@code consumes}
+     * (a bare POST then means "the defaults", see odoo-sync.yaml).
+     */
+    record Verb(String method, String path, Set<Scope> scopes, Class<?> body, boolean bodyOptional) {
         String name() {
             return method + " " + path;
         }
@@ -42,11 +46,24 @@ final class VerbScopes {
                 String routeId = v.getRouteId() != null ? v.getRouteId() : v.getId();
                 if (routeId != null) {
                     verbs.put(routeId, new Verb(v.asVerb().toUpperCase(Locale.ROOT),
-                            join(rest.getPath(), v.getPath()), scopes(routeId, v)));
+                            join(rest.getPath(), v.getPath()), scopes(routeId, v), type(context, routeId, v),
+                            v.getConsumes() == null));
                 }
             }
         }
         return Map.copyOf(verbs);
+    }
+
+    private static Class<?> type(CamelContext context, String routeId, VerbDefinition v) {
+        if (v.getType() == null) {
+            return null;
+        }
+        Class<?> type = context.getClassResolver().resolveClass(v.getType());
+        if (type == null) {
+            throw new IllegalStateException("REST verb " + routeId + " declares type " + v.getType()
+                    + ", which is no class here");
+        }
+        return type;
     }
 
     private static Set<Scope> scopes(String routeId, VerbDefinition v) {

@@ -111,6 +111,36 @@ public abstract class ApiBehaviour {
     }
 
     @Test
+    void a_patch_changes_what_it_names_clears_what_it_sets_null_and_keeps_what_it_leaves_out() {
+        String id = createPerson("Patchy", Map.of("email", "patchy@example.com", "phone", "+32 1",
+                "department", "Dock"));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("email", null);
+        change.put("position", "Lead");
+        change.put("odoo_employee_id", 77);
+        Reply patched = service.patch("/api/v1/persons/" + id, change);
+        assertEquals(200, patched.status(), patched.toString());
+        assertTrue(patched.data().get("email").isNull(), "null clears: " + patched);
+        assertEquals("Lead", patched.data().get("position").asText());
+        assertEquals("Dock", patched.data().get("department").asText(), "left out: kept");
+        assertEquals("+32 1", patched.data().get("phone").asText(), "left out: kept");
+
+        Reply replaced = service.put("/api/v1/persons/" + id, Map.of("name", "Patchy"));
+        assertEquals(200, replaced.status(), replaced.toString());
+        assertTrue(replaced.data().get("department").isNull(), "PUT clears what it does not give");
+        assertEquals(77, replaced.data().get("odoo_employee_id").asLong(), "...but keeps the Odoo link it does not name");
+
+        long a = attend(id, "2025-02-07T08:00:00+01:00", "2025-02-07T12:00:00+01:00").data().get("id").asLong();
+        assertEquals(200, service.patch("/api/v1/attendance/" + a, Map.of("note", "kept")).status());
+        Map<String, Object> reopen = new LinkedHashMap<>();
+        reopen.put("check_out", null);
+        Reply reopened = service.patch("/api/v1/attendance/" + a, reopen);
+        assertEquals(200, reopened.status(), reopened.toString());
+        assertTrue(reopened.data().get("check_out").isNull(), "check_out null reopens: " + reopened);
+        assertEquals("kept", reopened.data().get("note").asText(), "the note left out stays");
+    }
+
+    @Test
     void a_second_person_with_the_same_person_id_is_refused() {
         String id = createPerson("First", Map.of());
         assertError(service.post("/api/v1/persons", Map.of("person_id", id, "name", "Second")), 409, "person_id");

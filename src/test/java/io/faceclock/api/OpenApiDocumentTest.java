@@ -108,6 +108,38 @@ class OpenApiDocumentTest {
         assertEquals("array", doc.at("/components/schemas/TodayPage/properties/data/type").asText());
     }
 
+    /**
+     * A verb taking JSON (or an optional JSON body) gets its body read into the record it declares as
+     * type, accepting exactly the fields the document shows for it.
+     */
+    @Test
+    void everyJsonBodyIsReadIntoTheRecordItsVerbDeclaresWithTheFieldsTheDocumentShows() throws Exception {
+        Model model = service.app().camel().getCamelContextExtension().getContextPlugin(Model.class);
+        List<String> wrong = new ArrayList<>();
+        int bound = 0;
+        for (RestDefinition rest : model.getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                if (verb.getType() == null
+                        || verb.getConsumes() != null && !verb.getConsumes().equals("application/json")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(verb.getType());
+                List<String> fields = BodyBinding.fields(type);
+                if (fields == null) {
+                    wrong.add(verb.getId() + ": " + type.getSimpleName() + " is not read from the body");
+                    continue;
+                }
+                bound++;
+                Set<String> documented = fieldNames(doc.at("/components/schemas/" + type.getSimpleName() + "/properties"));
+                if (!documented.equals(new java.util.TreeSet<>(fields))) {
+                    wrong.add(verb.getId() + ": takes " + fields + ", the document shows " + documented);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(bound >= 11, "every JSON verb was read: " + bound);
+    }
+
     /** A verb that declares the types it consumes documents each as a request body content type. */
     private static void checkConsumes(VerbDefinition verb, JsonNode op, String where, List<String> wrong) {
         if (verb.getConsumes() == null) {
