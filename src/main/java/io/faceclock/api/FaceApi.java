@@ -37,13 +37,13 @@ public final class FaceApi {
                 e.templates(), e.enough(), registry.enoughTemplates(), message);
     }
 
-    public FaceList list(Exchange ex) {
-        String personId = PersonApi.personIdFromPath(ex);
+    public FaceList list(@Header("person_id") String personIdParam) {
+        String personId = PersonApi.pathPersonId(personIdParam);
         return new FaceList(registry.list(personId).stream().map(f -> view(personId, f)).toList());
     }
 
-    public Done delete(Exchange ex, @Header("face_id") String faceIdText) {
-        String personId = PersonApi.personIdFromPath(ex);
+    public Done delete(@Header("person_id") String personIdParam, @Header("face_id") String faceIdText) {
+        String personId = PersonApi.pathPersonId(personIdParam);
         long faceId = Params.pathLong("face_id", faceIdText);
         registry.delete(personId, faceId);
         return new Done("Face " + faceId + " of " + personId + " deleted");

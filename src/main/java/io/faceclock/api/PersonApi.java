@@ -52,7 +52,7 @@ public final class PersonApi {
     }
 
     public PersonReply get(@Header("person_id") String personId) {
-        return new PersonReply(view(people.get(checkedPersonId(Params.path("person_id", personId)))));
+        return new PersonReply(view(people.get(pathPersonId(personId))));
     }
 
     public PersonCreated create(PersonInput input) {
@@ -61,23 +61,28 @@ public final class PersonApi {
 
     /** PUT: every writable field as given; absent optional fields are cleared. */
     public PersonReply replace(PersonReplacement input, @Header("person_id") String personId) {
-        String id = checkedPersonId(Params.path("person_id", personId));
+        String id = pathPersonId(personId);
         return new PersonReply(view(people.update(id, cur -> input.replacing(id, cur.fields()))));
     }
 
     /** PATCH: only the fields given change; null clears an optional field. */
     public PersonReply patch(PersonPatch change, @Header("person_id") String personId) {
-        return new PersonReply(view(people.update(checkedPersonId(Params.path("person_id", personId)),
+        return new PersonReply(view(people.update(pathPersonId(personId),
                 p -> change.applyTo(p.fields()))));
     }
 
     public Done delete(@Header("person_id") String personId) {
-        Person p = people.delete(checkedPersonId(Params.path("person_id", personId)));
+        Person p = people.delete(pathPersonId(personId));
         return new Done("Person " + p.personId() + " deleted");
     }
 
     static String personIdFromPath(Exchange ex) {
-        return checkedPersonId(ApiRequest.of(ex).pathParam("person_id"));
+        return pathPersonId(ex.getMessage().getHeader("person_id", String.class));
+    }
+
+    /** The {person_id} of a path, refused with 400 unless it follows the rule. */
+    static String pathPersonId(String param) {
+        return checkedPersonId(Params.path("person_id", param));
     }
 
     /** A person_id from a path, a query or a body, refused with 400 unless it follows the rule. */
