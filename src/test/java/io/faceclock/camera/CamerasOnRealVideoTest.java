@@ -221,6 +221,10 @@ class CamerasOnRealVideoTest {
                     "a missing device");
             assertEquals("reconnecting", noDevice.get("state").asText());
             assertTrue(noDevice.get("last_error").asText().contains("no such device"), noDevice.toString());
+            for (JsonNode c : List.of(failed, noDevice)) {
+                assertTrue(c.get("last_error").asText().matches("[\\p{Print}]+"),
+                        "FFmpeg's words only, no bytes after them: " + c.get("last_error"));
+            }
             JsonNode quiet = CameraFixture.camera(service, "silent");
             assertTrue(List.of("connecting", "reconnecting").contains(quiet.get("state").asText()), quiet.toString());
             assertEquals(0, quiet.get("frames_analyzed").asInt());
