@@ -10,6 +10,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.faceclock.api.dto.PhotoInput;
+import io.faceclock.api.dto.PhotosInput;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -21,8 +23,8 @@ import org.apache.camel.Processor;
  * with {@code @JsonIgnoreProperties} (read-only fields a GET returned).
  *
  * <p>Camel's own binding (bindingMode json) is not used: it runs before the key check, and its
- * Jackson errors name neither the field nor what is wrong with it. Types without {@code from}
- * (photos: JSON, multipart or raw image bytes, read by {@link ImageInput}) keep the raw body.
+ * Jackson errors name neither the field nor what is wrong with it. Photos ({@link PhotoInput},
+ * {@link PhotosInput}: JSON, multipart or raw image bytes) are read by {@link ImageInput}.
  */
 public final class BodyBinding implements Processor {
 
@@ -56,6 +58,14 @@ public final class BodyBinding implements Processor {
     public void process(Exchange exchange) {
         VerbScopes.Verb verb = exchange.getProperty(ApiGuard.VERB, VerbScopes.Verb.class);
         if (verb == null || verb.body() == null) {
+            return;
+        }
+        if (verb.body() == PhotoInput.class) {
+            exchange.getMessage().setBody(ImageInput.of(exchange));
+            return;
+        }
+        if (verb.body() == PhotosInput.class) {
+            exchange.getMessage().setBody(ImageInput.many(exchange));
             return;
         }
         Reader reader = READERS.get(verb.body());

@@ -3,6 +3,7 @@ package io.faceclock.api;
 import io.faceclock.api.dto.CameraList;
 import io.faceclock.api.dto.CameraView;
 import io.faceclock.api.dto.Done;
+import io.faceclock.api.dto.JpegImage;
 import io.faceclock.api.dto.UnknownFaceAssigned;
 import io.faceclock.api.dto.UnknownFaceAssignment;
 import io.faceclock.api.dto.UnknownFaceList;
@@ -18,7 +19,6 @@ import io.faceclock.camera.UnknownFaces;
 import io.faceclock.errors.NotFoundException;
 import io.faceclock.store.CameraStore.UnknownRow;
 import io.faceclock.store.CameraStore.VisitRow;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** /cameras and /unknown-faces: the running cameras, their visits and snapshots, and the strangers they queued. */
@@ -49,11 +49,11 @@ public final class CameraApi {
         return new VisitList(visits.list(c.id(), max).stream().map(this::view).toList());
     }
 
-    public void snapshot(Exchange ex) {
-        Camera c = camera(ex.getMessage().getHeader("id", String.class));
+    public JpegImage snapshot(@Header("id") String id) {
+        Camera c = camera(id);
         byte[] jpeg = snapshots.jpeg(c.id()).orElseThrow(() -> new NotFoundException("id",
                 "Camera " + c.id() + " has not analysed a frame yet"));
-        Responses.jpeg(ex, jpeg, "no-store");
+        return new JpegImage(jpeg, "no-store");
     }
 
     public UnknownFaceList listUnknown(@Header("limit") String limit, @Header("offset") String offset) {
@@ -61,9 +61,9 @@ public final class CameraApi {
                 Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE)).stream().map(this::view).toList());
     }
 
-    public void unknownSnapshot(Exchange ex) {
-        long id = Params.pathLong("id", ex.getMessage().getHeader("id", String.class));
-        Responses.jpeg(ex, unknown.snapshot(id).orElseThrow(() -> new NotFoundException("id", "No unknown face " + id)),
+    public JpegImage unknownSnapshot(@Header("id") String idText) {
+        long id = Params.pathLong("id", idText);
+        return new JpegImage(unknown.snapshot(id).orElseThrow(() -> new NotFoundException("id", "No unknown face " + id)),
                 "private, max-age=3600");
     }
 

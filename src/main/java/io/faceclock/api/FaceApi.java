@@ -4,10 +4,10 @@ import io.faceclock.api.dto.Done;
 import io.faceclock.api.dto.FaceEnrolled;
 import io.faceclock.api.dto.FaceList;
 import io.faceclock.api.dto.FaceView;
+import io.faceclock.api.dto.JpegImage;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.recognition.FaceRegistry;
 import io.faceclock.store.FaceStore.FaceRecord;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** /persons/{person_id}/faces: enrol from a photo, list, delete, and the aligned thumbnail. */
@@ -22,10 +22,10 @@ public final class FaceApi {
     }
 
     /** One photo or several in one call; the answer says how many usable templates the person now has. */
-    public FaceEnrolled enrol(Exchange ex) {
-        String personId = PersonApi.personIdFromPath(ex);
-        ImageInput.Many in = ImageInput.many(ex);
-        boolean force = "true".equalsIgnoreCase(in.field(ex, "force"));
+    public FaceEnrolled enrol(ImageInput.Many in, @Header("person_id") String personIdParam,
+                              @Header("force") String forceParam) {
+        String personId = PersonApi.pathPersonId(personIdParam);
+        boolean force = "true".equalsIgnoreCase(in.field("force", forceParam));
         FaceRegistry.Enrolment e = registry.enrolAll(personId, in.images(), force);
         String faces = e.enrolled().size() == 1 ? "Face " + e.enrolled().get(0).id()
                 : e.enrolled().size() + " of " + in.images().size() + " photos";
@@ -49,9 +49,9 @@ public final class FaceApi {
         return new Done("Face " + faceId + " of " + personId + " deleted");
     }
 
-    public void thumbnail(Exchange ex) {
-        String personId = PersonApi.personIdFromPath(ex);
-        Responses.jpeg(ex, registry.thumbnail(personId, ApiRequest.of(ex).pathLong("face_id")),
+    public JpegImage thumbnail(@Header("person_id") String personIdParam, @Header("face_id") String faceIdText) {
+        String personId = PersonApi.pathPersonId(personIdParam);
+        return new JpegImage(registry.thumbnail(personId, Params.pathLong("face_id", faceIdText)),
                 "private, max-age=3600");
     }
 

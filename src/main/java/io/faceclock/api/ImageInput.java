@@ -78,8 +78,9 @@ public record ImageInput(byte[] image, ObjectNode fields) {
     /** The photos of a several-photo request, with the other fields. */
     public record Many(List<byte[]> images, ObjectNode fields) {
 
-        public String field(Exchange ex, String name) {
-            return new ImageInput(null, fields).field(ex, name);
+        /** The field from the JSON body, else the value the query or a form field gave (or null). */
+        public String field(String name, String fromQueryOrForm) {
+            return new ImageInput(null, fields).field(name, fromQueryOrForm);
         }
     }
 
@@ -112,13 +113,16 @@ public record ImageInput(byte[] image, ObjectNode fields) {
         }
     }
 
-    /** A field from the JSON body, or else from the query string or a multipart form field. */
-    public String field(Exchange ex, String name) {
+    /**
+     * A field from the JSON body, or else the value the query string or a multipart form field gave
+     * (Camel hands both to the handler as a header of that name).
+     */
+    public String field(String name, String fromQueryOrForm) {
         JsonNode v = fields.get(name);
         if (v != null && !v.isNull()) {
             return v.isTextual() ? v.asText() : v.toString();
         }
-        return ApiRequest.of(ex).query(name);
+        return Params.text(fromQueryOrForm);
     }
 
     private static ImageInput multipart(Exchange ex) {

@@ -17,7 +17,6 @@ import io.faceclock.store.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** /persons: list, read, create, replace, patch, delete. */
@@ -74,10 +73,6 @@ public final class PersonApi {
     public Done delete(@Header("person_id") String personId) {
         Person p = people.delete(pathPersonId(personId));
         return new Done("Person " + p.personId() + " deleted");
-    }
-
-    static String personIdFromPath(Exchange ex) {
-        return pathPersonId(ex.getMessage().getHeader("person_id", String.class));
     }
 
     /** The {person_id} of a path, refused with 400 unless it follows the rule. */

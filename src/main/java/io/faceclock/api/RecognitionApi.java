@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /** /recognize, /verify and /attendance/mark: faces in, people and punches out. */
 public final class RecognitionApi {
@@ -43,17 +43,15 @@ public final class RecognitionApi {
         this.clock = attendance.clock();
     }
 
-    public RecognizeReply recognize(Exchange ex) {
-        ImageInput in = ImageInput.of(ex);
-        String top = in.field(ex, "top_k");
+    public RecognizeReply recognize(ImageInput in, @Header("top_k") String topParam) {
+        String top = in.field("top_k", topParam);
         int topK = top == null ? 3 : parseTopK(top);
         List<RecognizedFace> faces = recognizer.recognize(in.image(), topK).stream().map(r -> face(r, topK)).toList();
         return new RecognizeReply(true, faces, faces.size(), recognizer.rule().threshold());
     }
 
-    public VerifyReply verify(Exchange ex) {
-        ImageInput in = ImageInput.of(ex);
-        String personId = in.field(ex, "person_id");
+    public VerifyReply verify(ImageInput in, @Header("person_id") String personIdParam) {
+        String personId = in.field("person_id", personIdParam);
         if (personId == null) {
             throw ApiException.badRequest("person_id", "person_id is required");
         }
@@ -71,9 +69,8 @@ public final class RecognitionApi {
      * Kiosk: recognise the main face and punch for that person under the source's policy. Only a
      * {@code recognized} face punches; unknown, ambiguous and undecided ones record nothing.
      */
-    public MarkReply mark(Exchange ex) {
-        ImageInput in = ImageInput.of(ex);
-        String source = in.field(ex, "source");
+    public MarkReply mark(ImageInput in, @Header("source") String sourceParam) {
+        String source = in.field("source", sourceParam);
         if (source == null) {
             source = "kiosk";
         } else if (!SOURCE.matcher(source).matches()) {

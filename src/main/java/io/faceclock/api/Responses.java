@@ -3,6 +3,7 @@ package io.faceclock.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.faceclock.api.dto.CsvFile;
+import io.faceclock.api.dto.JpegImage;
 import io.faceclock.api.dto.Reply;
 import io.faceclock.json.Json;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +30,9 @@ public final class Responses {
      * a {@link Reply} value gets it written as JSON with its status; any other body is already an answer.
      */
     public static void reply(Exchange ex) {
-        if (ex.getMessage().getBody() instanceof CsvFile csv) {
+        if (ex.getMessage().getBody() instanceof JpegImage image) {
+            jpeg(ex, image.jpeg(), image.cacheControl());
+        } else if (ex.getMessage().getBody() instanceof CsvFile csv) {
             body(ex, 200, csv.text());
             ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
             ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"");
@@ -43,7 +46,7 @@ public final class Responses {
     }
 
     /** A JPEG answer (a thumbnail, a snapshot) with its caching rule, none of the request's headers kept. */
-    public static void jpeg(Exchange ex, byte[] jpeg, String cacheControl) {
+    private static void jpeg(Exchange ex, byte[] jpeg, String cacheControl) {
         ex.getMessage().removeHeaders("*");
         ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/jpeg");
         ex.getMessage().setHeader("Cache-Control", cacheControl);
