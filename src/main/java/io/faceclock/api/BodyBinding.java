@@ -3,6 +3,8 @@ package io.faceclock.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.faceclock.api.dto.PhotoInput;
+import io.faceclock.api.dto.PhotosInput;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,8 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import io.faceclock.api.dto.PhotoInput;
-import io.faceclock.api.dto.PhotosInput;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

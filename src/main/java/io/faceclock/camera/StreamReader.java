@@ -252,14 +252,9 @@ final class StreamReader implements Runnable {
     private static String ffmpegMessage(int code) {
         try (org.bytedeco.javacpp.BytePointer text = new org.bytedeco.javacpp.BytePointer(256)) {
             if (org.bytedeco.ffmpeg.global.avutil.av_strerror(code, text, 256) == 0) {
-                // getString() would read the whole 256-byte buffer, uninitialised bytes after the NUL included
-                byte[] bytes = new byte[256];
-                text.get(bytes);
-                int end = 0;
-                while (end < bytes.length && bytes[end] != 0) {
-                    end++;
-                }
-                return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+                // getString() alone reads up to the buffer's limit, uninitialised bytes after the NUL included
+                return text.limit(org.bytedeco.javacpp.BytePointer.strlen(text))
+                        .getString(java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         return "FFmpeg error " + code;

@@ -28,8 +28,8 @@ final class Track {
     private final int keep;
     private final Duration spacing;
 
-    /** A kept view and when its frame was seen. */
-    private record View(SeenFace face, Instant at) {
+    /** A kept view, when its frame was seen, and its {@link SeenFace#goodness()} (worked out once). */
+    private record View(SeenFace face, Instant at, double goodness) {
     }
 
     /**
@@ -58,7 +58,7 @@ final class Track {
         for (int i = 0; i < sum.length; i++) {
             sum[i] += e[i];
         }
-        keepIfBest(new View(face, at));
+        keepIfBest(new View(face, at, face.goodness()));
     }
 
     /**
@@ -66,15 +66,14 @@ final class Track {
      * too close to it only when it is better than all of them. The best view of all is always kept.
      */
     private void keepIfBest(View view) {
-        double goodness = view.face().goodness();
         List<View> near = best.stream()
                 .filter(v -> Duration.between(v.at(), view.at()).abs().compareTo(spacing) < 0).toList();
-        if (near.stream().anyMatch(v -> v.face().goodness() >= goodness)) {
+        if (near.stream().anyMatch(v -> v.goodness() >= view.goodness())) {
             return;
         }
         best.removeAll(near);
         best.add(view);
-        best.sort(Comparator.comparingDouble((View v) -> v.face().goodness()).reversed());
+        best.sort(Comparator.comparingDouble(View::goodness).reversed());
         if (best.size() > keep) {
             best.remove(best.size() - 1);
         }

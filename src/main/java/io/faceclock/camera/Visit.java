@@ -8,7 +8,8 @@ import java.util.List;
  * One person in a camera's view, from the first frame they appear in to the last, as the tracker
  * sees it now.
  *
- * @param best      the visit's best views so far (see {@link SeenFace#goodness()}), best first
+ * @param best      the visit's best views so far (see {@link SeenFace#goodness()}), best first, no two
+ *                  closer in time than the tracker's view spacing
  * @param latest    the face this frame added to the visit, or null (it ended, or was not in this frame)
  * @param latestGrabbedNanos System.nanoTime() when the latest face's frame was grabbed
  * @param tally     the decisions of its frames so far

@@ -85,6 +85,7 @@ class CameraTemplatesTest {
             templates.put(e[0], bestViews(clips.get(e[1]), spacing));
         }
         RecognitionRule rule = RecognitionRule.DEFAULT;
+        List<String> names = new ArrayList<>(templates.keySet());
         Tally t = new Tally();
         for (String[] p : PROBE) {
             boolean hard = p[1].contains("please");
@@ -93,7 +94,6 @@ class CameraTemplatesTest {
                     continue;
                 }
                 AnalyzedFace face = frame.faces().get(0);
-                List<String> names = new ArrayList<>(templates.keySet());
                 List<PersonScore> ranked = new ArrayList<>();
                 for (int i = 0; i < names.size(); i++) {
                     double[] sims = templates.get(names.get(i)).stream()
