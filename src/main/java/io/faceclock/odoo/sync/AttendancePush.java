@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Sends attendances to Odoo's hr.attendance. New records go in one atomic create per batch; a
@@ -26,13 +28,12 @@ final class AttendancePush {
 
     enum Outcome { SYNCED, UNCHANGED, FAILED, CONFLICT }
 
-    /** Written where the server has them (Odoo 17+), so HR sees how and where each punch was made. */
-    static final List<String> MODE_FIELDS = List.of("in_mode", "out_mode", "in_browser", "out_browser");
-
     private final SyncStore store;
     private final EmployeeLinks links;
     private final PunchModes modes;
     private final Clock clock;
+    /** in_mode, out_mode...: written where the server has them, so HR sees how and where each punch was made. */
+    private final ModeFields modeFields = new ModeFields();
 
     AttendancePush(SyncStore store, EmployeeLinks links, PunchModes modes, Clock clock) {
         this.store = store;
@@ -41,20 +42,8 @@ final class AttendancePush {
         this.clock = clock;
     }
 
-    /** Which of MODE_FIELDS this server has (fields_get). */
-    private static java.util.Set<String> modeFields(OdooClient client) {
-        var known = client.fieldsGet(MODEL);
-        return MODE_FIELDS.stream().filter(known::containsKey).collect(java.util.stream.Collectors.toSet());
-    }
-
-    /** The server's mode fields, asked once per push and only when something is to be sent. */
-    private static java.util.function.Supplier<java.util.Set<String>> fieldsOnce(OdooClient client) {
-        java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> known = new java.util.concurrent.atomic.AtomicReference<>();
-        return () -> known.updateAndGet(f -> f != null ? f : modeFields(client));
-    }
-
     /** in_mode, out_mode and the source where the server has them; only the check-out side when out. */
-    private void putModes(Map<String, Object> v, java.util.Set<String> fields, PunchModes.Mode m, boolean checkIn,
+    private void putModes(Map<String, Object> v, Set<String> fields, PunchModes.Mode m, boolean checkIn,
                           boolean checkOut) {
         if (m == null) {
             return;
@@ -69,7 +58,7 @@ final class AttendancePush {
         }
     }
 
-    private static void putIf(Map<String, Object> v, java.util.Set<String> fields, String field, Object value) {
+    private static void putIf(Map<String, Object> v, Set<String> fields, String field, Object value) {
         if (fields.contains(field)) {
             v.put(field, value);
         }
@@ -82,24 +71,24 @@ final class AttendancePush {
     Map<Long, Outcome> push(OdooClient client, List<SyncItem> items, PushResult result, boolean retryFailed,
                             Progress progress) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-        java.util.function.Supplier<java.util.Set<String>> fields = fieldsOnce(client);
         result.total += items.size();
         progress.addToTotal(items.size());
         try {
             for (int from = 0; from < items.size(); from += BATCH) {
                 List<SyncItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-                pushBatch(client, batch, result, outcomes, retryFailed, fields);
+                pushBatch(client, batch, result, outcomes, retryFailed);
                 progress.advance(batch.size());
             }
         } catch (OdooException e) {
             // Not about one record (those are caught per record): the connection, the user or the server.
+            modeFields.forget();
             result.abortedBy = e.getMessage();
         }
         return outcomes;
     }
 
     private void pushBatch(OdooClient client, List<SyncItem> batch, PushResult result, Map<Long, Outcome> outcomes,
-                           boolean retryFailed, java.util.function.Supplier<java.util.Set<String>> serverFields) {
+                           boolean retryFailed) {
         Map<Long, Integer> employees = links.resolve(client, batch);
         List<SyncItem> fresh = new ArrayList<>();
         List<SyncItem> changed = new ArrayList<>();
@@ -126,8 +115,8 @@ final class AttendancePush {
             }
         }
         List<SyncItem> toCreate = adoptExisting(client, fresh, employees, changed, result, outcomes);
-        java.util.Set<String> fields = toCreate.isEmpty() && changed.isEmpty() ? java.util.Set.of() : serverFields.get();
-        Map<Long, PunchModes.Mode> how = fields.isEmpty() ? Map.of() : modes.of(java.util.stream.Stream.concat(
+        Set<String> fields = toCreate.isEmpty() && changed.isEmpty() ? Set.of() : modeFields.of(client);
+        Map<Long, PunchModes.Mode> how = fields.isEmpty() ? Map.of() : modes.of(Stream.concat(
                 toCreate.stream(), changed.stream()).map(SyncItem::attendanceId).toList());
         // records Odoo holds are corrected first: a check-out written before the employee's next check-in
         // is created, or Odoo would refuse that one ("hasn't checked out since ...")
@@ -178,7 +167,7 @@ final class AttendancePush {
     }
 
     private void create(OdooClient client, List<SyncItem> items, Map<Long, Integer> employees, PushResult result,
-                        Map<Long, Outcome> outcomes, java.util.Set<String> fields, Map<Long, PunchModes.Mode> how) {
+                        Map<Long, Outcome> outcomes, Set<String> fields, Map<Long, PunchModes.Mode> how) {
         if (items.isEmpty()) {
             return;
         }
@@ -217,7 +206,7 @@ final class AttendancePush {
     }
 
     private void update(OdooClient client, List<SyncItem> items, PushResult result, Map<Long, Outcome> outcomes,
-                        java.util.Set<String> fields, Map<Long, PunchModes.Mode> how) {
+                        Set<String> fields, Map<Long, PunchModes.Mode> how) {
         if (items.isEmpty()) {
             return;
         }
@@ -249,7 +238,7 @@ final class AttendancePush {
     }
 
     private void write(OdooClient client, SyncItem i, PushResult result, Map<Long, Outcome> outcomes,
-                       java.util.Set<String> fields, PunchModes.Mode mode) {
+                       Set<String> fields, PunchModes.Mode mode) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("check_in", i.checkIn());
         v.put("check_out", i.checkOut() == null ? Boolean.FALSE : i.checkOut());

@@ -17,8 +17,9 @@ class Odoo19Json2SyncTest extends OdooSyncBehaviour {
     }
 
     @Override
-    void userCreated(int uid) {
-        secret = "0123456789abcdef0123456789abcdef01234567";
-        odoo.addApiKey(uid, secret);
+    String secretOf(int uid, String password) {
+        String key = String.format("0123456789abcdef%024x", uid);
+        odoo.addApiKey(uid, key);
+        return key;
     }
 }

@@ -40,8 +40,9 @@ abstract class OdooSyncBehaviour {
         return Map.of();
     }
 
-    /** Called once the faceclock user exists in the fake; may replace {@link #secret}. */
-    void userCreated(int uid) {
+    /** What a user of the fake logs in with: their password, or an API key made here where the protocol needs one. */
+    String secretOf(int uid, String password) {
+        return password;
     }
 
     @BeforeAll
@@ -49,7 +50,7 @@ abstract class OdooSyncBehaviour {
         odoo = FakeOdoo.start(version());
         int uid = odoo.addUser("faceclock", PASSWORD, FakeOdoo.GROUP_HR_OFFICER, FakeOdoo.GROUP_ATTENDANCE_OFFICER);
         assertTrue(uid > 0);
-        userCreated(uid);
+        secret = secretOf(uid, PASSWORD);
         Map<String, String> settings = new java.util.HashMap<>(transportSettings());
         settings.put("faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099");
         service = RunningService.start(Files.createTempDirectory("faceclock-odoo"), null, "Europe/Brussels", settings);
@@ -66,7 +67,11 @@ abstract class OdooSyncBehaviour {
     }
 
     Map<String, Object> credentials(String password) {
-        return Map.of("url", odoo.url(), "db", odoo.db(), "username", "faceclock", "password", password);
+        return credentials("faceclock", password);
+    }
+
+    Map<String, Object> credentials(String user, String password) {
+        return Map.of("url", odoo.url(), "db", odoo.db(), "username", user, "password", password);
     }
 
     @Test
@@ -267,6 +272,35 @@ abstract class OdooSyncBehaviour {
         List<Map<String, Object>> inOdoo = odooAttendances(emp);
         assertEquals(1, inOdoo.size(), inOdoo.toString());
         assertEquals("2025-10-01 07:30:00", inOdoo.get(0).get("check_in"));
+    }
+
+    @Test
+    void odoo_is_asked_which_attendance_fields_it_has_once_per_connection_not_at_every_push() {
+        odoo.addEmployee(Map.of("name", "Fio Fields", "barcode", "FIELDS1"));
+        pullAndExpect("FIELDS1");
+        int other = odoo.addUser("faceclock-fields", PASSWORD, FakeOdoo.GROUP_HR_OFFICER,
+                FakeOdoo.GROUP_ATTENDANCE_OFFICER);
+        assertEquals(200, service.post("/api/v1/sync/odoo/config", credentials("faceclock-fields",
+                secretOf(other, PASSWORD))).status(), "another user of the same Odoo: a new connection");
+        try {
+            odoo.resetCalls();
+            for (int day = 10; day <= 12; day++) {
+                service.post("/api/v1/attendance", Map.of("person_id", "FIELDS1",
+                        "check_in", "2025-11-" + day + "T08:00:00Z", "check_out", "2025-11-" + day + "T12:00:00Z"));
+                JsonNode r = service.post("/api/v1/sync/odoo/push", Map.of("start_date", "2025-11-" + day,
+                        "end_date", "2025-11-" + day)).json();
+                assertEquals(1, r.get("pushed").asInt(), r.toString());
+            }
+            assertEquals(1, odoo.calls("hr.attendance.fields_get"), "three pushes: " + odoo.callCounts());
+        } finally {
+            assertEquals(200, service.post("/api/v1/sync/odoo/config", credentials(secret)).status());
+        }
+        service.post("/api/v1/attendance", Map.of("person_id", "FIELDS1",
+                "check_in", "2025-11-13T08:00:00Z", "check_out", "2025-11-13T12:00:00Z"));
+        JsonNode back = service.post("/api/v1/sync/odoo/push", Map.of("start_date", "2025-11-13",
+                "end_date", "2025-11-13")).json();
+        assertEquals(1, back.get("pushed").asInt(), back.toString());
+        assertEquals(2, odoo.calls("hr.attendance.fields_get"), "the saved connection changed back: asked again");
     }
 
     @Test
