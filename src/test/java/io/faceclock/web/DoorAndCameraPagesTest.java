@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faceclock.face.Shared;
 import io.faceclock.support.RunningService;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +32,7 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DoorAndCameraPagesTest {
 
+    private PagesSite site;
     private RunningService service;
     private Browser browser;
     private PageChecks keys;
@@ -44,59 +43,36 @@ class DoorAndCameraPagesTest {
     @BeforeAll
     void start() throws Exception {
         work = Files.createTempDirectory("faceclock-door-pages");
-        service = RunningService.start(work.resolve("data"), null, "Europe/Brussels", Map.of(
-                "faceclock.models.dir", Shared.models().toString(),
-                "faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099"));
+        camera = FakeCamera.empty(10, work.resolve("camera.y4m"));
+        site = PagesSite.start(work, camera, Map.of());
+        service = site.service;
+        browser = site.browser;
+        keys = site.keys;
         kioskKey = service.post("/api/v1/apikeys", Map.of("name", "front door", "scope", "kiosk")).data()
                 .get("key").asText();
         assertEquals(201, service.post("/api/v1/persons", Map.of("person_id", "amy", "name", "Amy Farrah Fowler"))
                 .status());
         for (String photo : List.of("amy1.png", "amy3.png")) {
-            RunningService.Reply r = upload("/api/v1/persons/amy/faces", Shared.root().resolve("faces/bbt/amy/" + photo));
+            RunningService.Reply r = site.upload("/api/v1/persons/amy/faces", Shared.root().resolve("faces/bbt/amy/" + photo));
             assertEquals(201, r.status(), r.toString());
         }
-        camera = FakeCamera.empty(10, work.resolve("camera.y4m"));
-        browser = new Browser(camera, Path.of("target", "screenshots"));
-        keys = new PageChecks(browser);
-        browser.open(url("/signin.html"));
+        browser.open(site.url("/signin.html"));
         browser.find("#key").sendKeys(kioskKey + Keys.ENTER);
         browser.waitFor("body.kiosk", 10);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
+        if (site != null) {
+            site.close();
         }
-        if (service != null) {
-            service.close();
-        }
-    }
-
-    private String url(String path) {
-        return service.baseUrl() + path;
-    }
-
-    private RunningService.Reply upload(String path, Path photo) throws Exception {
-        String boundary = "faceclock-pages-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + photo.getFileName()
-                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(Files.readAllBytes(photo));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return service.bytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary,
-                service.adminKey());
-    }
-
-    private void shot(TestInfo info) throws Exception {
-        browser.shot(info.getTestMethod().orElseThrow().getName());
     }
 
     /** The kiosk page again, after the fake camera's file was rewritten to show something else. */
     private void kioskSees(Path scene) throws Exception {
         browser.open("about:blank"); // the camera stops with the page; the next page opens the file afresh
         Files.copy(scene, camera, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.open(url("/kiosk.html"));
+        browser.open(site.url("/kiosk.html"));
         browser.waitFor("body.kiosk", 10);
     }
 
@@ -169,7 +145,7 @@ class DoorAndCameraPagesTest {
         JsonNode hall = cameraOnceEnded("hall");
         assertTrue(door.get("visits_today").asInt() >= 1, door.toString());
 
-        signInAsAdmin();
+        site.signInAsAdmin();
         browser.assertNoConsoleErrors(422); // the kiosk's last frames, answered after it closed
         for (JsonNode c : List.of(door, hall)) {
             String tile = "#camera-tiles .tile[data-camera='" + c.get("id").asText() + "']";
@@ -182,7 +158,7 @@ class DoorAndCameraPagesTest {
                     Boolean.TRUE.equals(browser.js("const i = document.querySelector(arguments[0] + ' img');"
                             + "return i.complete && i.naturalWidth > 0;", tile)));
         }
-        shot(info);
+        site.shot(info);
         browser.tabletShot(info.getTestMethod().orElseThrow().getName());
         browser.assertNoConsoleErrors();
     }
@@ -198,7 +174,7 @@ class DoorAndCameraPagesTest {
         JsonNode fromHall = biggest(queue, "hall");
         assertTrue(fromDoor != null && fromHall != null, "both cameras queued the strangers they saw: " + queue);
 
-        browser.open(url("/unknown.html"));
+        browser.open(site.url("/unknown.html"));
         String doorTile = ".tile[data-face='" + fromDoor.get("id").asText() + "']";
         browser.waitFor(doorTile + " img[src^='blob:']", 10);
         assertEquals(queue.size(), browser.all("#queue .tile").size());
@@ -233,16 +209,9 @@ class DoorAndCameraPagesTest {
             assertFalse(u.get("id").equals(fromDoor.get("id")) || u.get("id").equals(fromHall.get("id")), u.toString());
         }
         assertEquals(left.size(), browser.all("#queue .tile").size());
-        shot(info);
+        site.shot(info);
         browser.tabletShot(info.getTestMethod().orElseThrow().getName());
         browser.assertNoConsoleErrors();
-    }
-
-    private void signInAsAdmin() {
-        browser.open(url("/signin.html"));
-        browser.js("sessionStorage.clear()");
-        browser.find("#key").sendKeys(service.adminKey() + Keys.ENTER);
-        browser.waitFor("header.top nav", 10);
     }
 
     private static JsonNode biggest(JsonNode queue, String camera) {
