@@ -1,11 +1,11 @@
 package io.faceclock.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faceclock.config.RecognitionSettings;
 import io.faceclock.face.EvaluationReport;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceEngineUnavailableException;
 import io.faceclock.face.FaceEvaluation;
-import io.faceclock.face.FaceSettings;
 import io.faceclock.face.LabelledPhoto;
 import io.faceclock.face.PersonScoring;
 import io.faceclock.recognition.OpenSetEvaluation;
@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
         description = {"Measure face recognition on labelled photos and clips (tab-separated: path, set, identity;"
                 + " identity - for strangers) or on a list of pairs.",
                 "Modes: photos (every pair of photos; the default), open-set (enrol part, probe with the rest and"
-                        + " with strangers, count each decision), pairs (--pairs FILE: file_a file_b same)."})
+                        + " with strangers, count each decision), pairs (--pairs FILE: file_a file_b same).",
+                "It measures the engine and rule your settings describe (faceclock.face.*, from --config, --set or"
+                        + " FACECLOCK_* variables: another embedder, your thresholds); the options below override the rule."})
 public class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--labels", description = "labels file; paths are relative to its folder (repeatable)")
@@ -60,8 +63,11 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--models", description = "models folder (default: $FACECLOCK_MODELS_DIR, else ./models)")
+    @Option(names = "--models", description = "models folder (default: faceclock.models.dir: $FACECLOCK_MODELS_DIR, else ./models)")
     Path models;
+
+    @Mixin
+    SettingsOptions options = new SettingsOptions();
 
     @Option(names = "--threshold", description = "score a face of at least --small-face-px needs (default: the shipped one)")
     Double threshold;
@@ -91,24 +97,31 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String m = mode != null ? mode : pairs != null ? "pairs" : "photos";
-        try (FaceEngine engine = FaceEngine.open(FaceSettings.defaults(ModelsFolder.resolve(models)).withThumbnails(false))) {
-            RecognitionRule rule = rule();
+        RecognitionSettings configured;
+        try {
+            configured = configured();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try (FaceEngine engine = FaceEngine.open(configured.engine().withThumbnails(false))) {
+            RecognitionRule rule = rule(configured.rule());
             switch (m) {
                 case "photos" -> {
                     EvaluationReport r = new FaceEvaluation(engine).run(photos(), rule.threshold());
-                    print(out, toMap(r), () -> printText(out, r));
+                    print(out, engine, toMap(r), () -> printText(out, r));
                 }
                 case "open-set" -> {
                     OpenSetReport r = new OpenSetEvaluation(engine, rule, enrol, framesPerClip, frameStep, probeFacePx)
                             .run(photos(), split);
-                    print(out, EvalReports.openSet(r), () -> EvalReports.printOpenSet(out, r));
+                    print(out, engine, EvalReports.openSet(r), () -> EvalReports.printOpenSet(out, r));
                 }
                 case "pairs" -> {
                     if (pairs == null) {
                         throw new IllegalArgumentException("the pairs mode needs --pairs FILE");
                     }
                     PairsEvaluation.Report r = new PairsEvaluation(engine, rule).run(pairs);
-                    print(out, EvalReports.pairs(r, rule), () -> EvalReports.printPairs(out, r));
+                    print(out, engine, EvalReports.pairs(r, rule), () -> EvalReports.printPairs(out, r));
                 }
                 default -> throw new IllegalArgumentException("--mode must be photos, open-set or pairs, got '" + m + "'");
             }
@@ -120,10 +133,22 @@ public class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(PrintWriter out, Map<String, Object> map, Runnable text) throws Exception {
+    /** The faceclock.face.* settings as the service would read them, with --models for the models folder. */
+    private RecognitionSettings configured() {
+        if (models != null) {
+            options.extra.put("faceclock.models.dir", models.toString());
+        }
+        return RecognitionSettings.read(options.resolve());
+    }
+
+    private void print(PrintWriter out, FaceEngine engine, Map<String, Object> map, Runnable text) throws Exception {
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(map));
+            Map<String, Object> withModel = new LinkedHashMap<>();
+            withModel.put("embedder", engine.modelId());
+            withModel.putAll(map);
+            out.println(new ObjectMapper().writeValueAsString(withModel));
         } else {
+            out.println("embedder " + engine.modelId());
             text.run();
         }
     }
@@ -137,8 +162,8 @@ public class EvalCommand implements Callable<Integer> {
         return all;
     }
 
-    private RecognitionRule rule() {
-        RecognitionRule d = RecognitionRule.DEFAULT;
+    /** The configured rule, with whatever the options say instead. */
+    private RecognitionRule rule(RecognitionRule d) {
         PersonScoring scoring = d.scoring();
         if (personScore != null) {
             try {

@@ -21,7 +21,7 @@ public record RecognitionSettings(boolean enabled, FaceSettings engine, Recognit
 
     private static final String EMBEDDER = "faceclock.face.embedder.";
 
-    static RecognitionSettings read(Settings s) {
+    public static RecognitionSettings read(Settings s) {
         FaceSettings base = FaceSettings.defaults(Path.of(s.text("faceclock.models.dir")));
         QualitySettings q = base.quality();
         FaceSettings engine = new FaceSettings(base.modelsDir(), s.integer("faceclock.face.threads"),

@@ -126,14 +126,49 @@ class EvalCommandTest {
         assertTrue(err.toString().contains("pairs.txt:1: same must be 1 or 0"), err.toString());
     }
 
+    @Test
+    void itMeasuresTheEmbedderAndRuleTheSettingsDescribeAndItsOwnOptionsWin(@TempDir Path dir) throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.copy(Shared.models().resolve("face_detection_yunet_2023mar.onnx"),
+                models.resolve("face_detection_yunet_2023mar.onnx"));
+        Files.copy(Shared.models().resolve("mobilefacenet_128.onnx"), models.resolve("my_embedder.onnx"));
+        String labels = Shared.labels().toString();
+        JsonNode shipped = run("--labels", labels, "--json");
+
+        // MobileFaceNet's own weights plugged in as "another" embedder: reported by its name, scoring the same
+        JsonNode plugged = runWith(models, "--labels", labels, "--json",
+                "--set", "faceclock.face.embedder.file=my_embedder.onnx",
+                "--set", "faceclock.face.embedder.sha256=" + io.faceclock.face.ModelFile.MOBILEFACENET_128.sha256(),
+                "--set", "faceclock.face.embedder.input-name=input0", "--set", "faceclock.face.embedder.input-size=112",
+                "--set", "faceclock.face.embedder.color=rgb", "--set", "faceclock.face.embedder.mean=127.5",
+                "--set", "faceclock.face.embedder.std=128", "--set", "faceclock.face.embedder.dimensions=128",
+                "--set", "faceclock.face.match-threshold=0.6");
+
+        assertEquals("mobilefacenet_128@b7120c09", shipped.get("embedder").asText());
+        assertEquals("my_embedder@b7120c09", plugged.get("embedder").asText());
+        assertEquals(shipped.get("auc").asDouble(), plugged.get("auc").asDouble(), 1e-9);
+        assertEquals(shipped.at("/same_person/mean").asDouble(), plugged.at("/same_person/mean").asDouble(), 1e-6);
+        assertEquals(0.6, plugged.get("threshold").asDouble(), "the configured threshold is the one applied");
+
+        Path pairs = Files.writeString(dir.resolve("pairs.txt"), Shared.root().resolve("faces/bbt/amy/amy1.png") + "\t"
+                + Shared.root().resolve("faces/bbt/amy/amy2.png") + "\t1\n");
+        JsonNode option = run("--pairs", pairs.toString(), "--json", "--set", "faceclock.face.match-threshold=0.6",
+                "--threshold", "0.5");
+        assertEquals(0.5, option.at("/rule/threshold").asDouble(), "--threshold wins over the setting");
+    }
+
     private static JsonNode run(String... args) throws Exception {
+        return runWith(Shared.models(), args);
+    }
+
+    private static JsonNode runWith(Path models, String... args) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new EvalCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--models", Shared.models().toString()));
+        all.addAll(List.of("--models", models.toString()));
         int exit = cli.execute(all.toArray(String[]::new));
         assertEquals(0, exit, err.toString());
         return new ObjectMapper().readTree(out.toString());
