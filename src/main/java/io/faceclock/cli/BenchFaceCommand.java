@@ -6,11 +6,11 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import io.faceclock.config.RecognitionSettings;
 import io.faceclock.face.Detection;
 import io.faceclock.face.FaceEngine;
 import io.faceclock.face.FaceGallery;
 import io.faceclock.face.PersonScoring;
-import io.faceclock.face.FaceSettings;
 import io.faceclock.face.Jpeg;
 import io.faceclock.face.Template;
 import io.faceclock.face.Vectors;
@@ -28,18 +28,24 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench-face", mixinStandardHelpOptions = true,
-        description = "Time the face pipeline on a 1280x720 JPEG with one face, and 1:N search.")
+        description = {"Time the face pipeline on a 1280x720 JPEG with one face, and 1:N search.",
+                "It times the engine your settings describe (faceclock.face.*: another embedder, the threads),"
+                        + " read as the service reads them."})
 public class BenchFaceCommand implements Callable<Integer> {
 
     static final String DEFAULT_PHOTO = "faces/facerec/obama/examples_obama.jpg";
 
-    @Option(names = "--models", description = "models folder (default: $FACECLOCK_MODELS_DIR, else ./models)")
+    @Option(names = "--models", description = "models folder (default: faceclock.models.dir: $FACECLOCK_MODELS_DIR, else ./models)")
     Path models;
+
+    @Mixin
+    SettingsOptions options = new SettingsOptions();
 
     @Option(names = "--image", description = "photo with one face, placed on a 1280x720 canvas "
             + "(default: the folder of system property faceclock.shared, " + DEFAULT_PHOTO + ")")
@@ -58,9 +64,19 @@ public class BenchFaceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         byte[] frame = canvasJpeg(Files.readAllBytes(photo()));
-        try (FaceEngine engine = FaceEngine.open(FaceSettings.defaults(ModelsFolder.resolve(models)))) {
-            out.printf(Locale.ROOT, "image 1280x720 JPEG, %d bytes; %d runs after %d warm-up; threads %d%n",
-                    frame.length, iterations, warmUp(), engine.settings().intraOpThreads());
+        if (models != null) {
+            options.extra.put("faceclock.models.dir", models.toString());
+        }
+        RecognitionSettings configured;
+        try {
+            configured = RecognitionSettings.read(options.resolve());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try (FaceEngine engine = FaceEngine.open(configured.engine())) {
+            out.printf(Locale.ROOT, "embedder %s; image 1280x720 JPEG, %d bytes; %d runs after %d warm-up; threads %d%n",
+                    engine.modelId(), frame.length, iterations, warmUp(), engine.settings().intraOpThreads());
             report(out, "decode", time(() -> engine.decoder().decode(frame).close()));
             try (Mat bgr = engine.decoder().decode(frame)) {
                 List<Detection> faces = engine.detector().detect(bgr);
@@ -76,13 +92,13 @@ public class BenchFaceCommand implements Callable<Integer> {
                 }));
             }
             report(out, "end-to-end", time(() -> engine.analyze(frame)));
-            benchGallery(out, engine.modelId(), engine.embedder().spec().dimensions());
+            benchGallery(out, engine.modelId(), engine.embedder().spec().dimensions(), configured.rule().scoring());
         }
         out.flush();
         return 0;
     }
 
-    private void benchGallery(PrintWriter out, String modelId, int dims) {
+    private void benchGallery(PrintWriter out, String modelId, int dims, PersonScoring scoring) {
         Random random = new Random(42);
         for (int size : gallerySizes) {
             FaceGallery gallery = new FaceGallery(modelId, dims);
@@ -94,7 +110,7 @@ public class BenchFaceCommand implements Callable<Integer> {
             int[] next = {0};
             // as recognition searches: every person scored from all their templates, the best 11 kept
             report(out, String.format(Locale.ROOT, "search %,d", size),
-                    time(() -> gallery.score(queries[next[0]++], 11, PersonScoring.BEST_TWO)));
+                    time(() -> gallery.score(queries[next[0]++], 11, scoring)));
         }
         out.printf(Locale.ROOT, "memory 100,000 templates: %.1f MB%n", galleryMegabytes(modelId, dims, random));
     }

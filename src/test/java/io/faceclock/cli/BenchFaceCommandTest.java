@@ -29,5 +29,19 @@ class BenchFaceCommandTest {
                     .matcher(out.toString()).find(), stage + " missing in:\n" + out);
         }
         assertTrue(out.toString().contains("memory 100,000 templates:"), out.toString());
+        assertTrue(out.toString().startsWith("embedder mobilefacenet_128@b7120c09;"), out.toString());
+    }
+
+    @Test
+    void aBadFaceSettingIsReportedByNameNotThrown() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchFaceCommand());
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--models", Shared.models().toString(), "--set", "faceclock.face.threads=many",
+                "--image", Shared.root().resolve(BenchFaceCommand.DEFAULT_PHOTO).toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("faceclock.face.threads"), err.toString());
     }
 }
