@@ -2,9 +2,11 @@ package io.faceclock.api;
 
 import io.faceclock.security.ApiKey;
 import io.vertx.core.net.SocketAddress;
+import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /** What a handler needs from an HTTP exchange: parameters, body, caller; with field-named errors. */
 public final class ApiRequest {
@@ -37,8 +39,17 @@ public final class ApiRequest {
         return p == null ? in.getHeader(Exchange.HTTP_URI, "", String.class) : p;
     }
 
+    /**
+     * A header the client sent, never a query parameter of the same name (Camel copies those into
+     * the message headers too); several lines of it are one comma-separated list (RFC 9110 §5.3), as
+     * a proxy that adds its own X-Forwarded-For line means them. Null when the request has none.
+     */
     public String header(String name) {
-        return in.getHeader(name, String.class);
+        if (!(exchange.getIn() instanceof HttpMessage http)) {
+            return null;
+        }
+        List<String> lines = http.getRequest().headers().getAll(name);
+        return lines.isEmpty() ? null : String.join(", ", lines);
     }
 
     public String contentType() {
