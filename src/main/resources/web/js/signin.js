@@ -6,6 +6,11 @@ const REASONS = {
 };
 
 const params = new URLSearchParams(location.search);
+/**
+ * Where signing in may return to: a page of this site by its plain path. Browsers read /\host and
+ * /<tab>/host as //host, another site, which a link could use to take the key holder elsewhere.
+ */
+const OWN_PAGE = /^\/(?:[a-z0-9_-]+\.html)?$/;
 const reason = params.get('reason');
 if (reason) notice('#why', 'warn', REASONS[reason] || 'Please sign in.');
 
@@ -27,7 +32,7 @@ $('#signin').addEventListener('submit', async (event) => {
     const scope = await probe(key);
     remember(key, scope);
     const next = params.get('next');
-    location.replace(scope === 'kiosk' ? '/kiosk.html' : next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    location.replace(scope === 'kiosk' ? '/kiosk.html' : next && OWN_PAGE.test(next) ? next : '/');
   } catch (e) {
     notice('#why', 'bad', e.message);
     $('#key').focus();
