@@ -38,6 +38,9 @@ public record OdooConnection(
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("Odoo URL must start with http:// or https://, got " + url);
         }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Odoo URL must not hold a user or password: give them as the user and password");
+        }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
         if (maxResponseBytes <= 0) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.faceclock.api.JsonInput;
+import io.faceclock.config.OdooSettings;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.sync.OdooConfig;
 
@@ -28,6 +29,10 @@ public record OdooCredentials(String url, String db, String username, String pas
         String url = in.text("url", true, 500);
         if (!url.matches("(?i)https?://.+")) {
             throw new InvalidInputException("url", "url must start with http:// or https://");
+        }
+        if (OdooSettings.holdsCredentials(url)) {
+            throw new InvalidInputException("url", "url must not hold a user or password (faceclock does not send "
+                    + "them, and would show them wherever the URL is): give them as username and password");
         }
         String password = in.has("password") && !in.isNull("password") ? in.node().get("password").asText() : null;
         if (password == null || password.isEmpty()) {
