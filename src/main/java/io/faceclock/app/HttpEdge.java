@@ -17,7 +17,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * What the HTTP server answers before or instead of a route, in the API's JSON like every other
  * refusal: an oversized body (413, by its Content-Length before any of it is read, and for chunked
  * bodies when Vert.x's body limit trips), the web pages, and a path or method that no route or page
- * serves (404).
+ * serves (404); and the headers every answer starts with (not stored by caches, not sniffed).
  */
 final class HttpEdge {
 
@@ -31,6 +31,9 @@ final class HttpEdge {
         }
         VertxPlatformHttpRouter router = server.getRouter();
         router.route().order(-1000).handler(ctx -> {
+            // every answer, unless its handler says otherwise (the pages, a thumbnail): it holds people's
+            // data, and a cache on the way does not know X-API-Key is a credential
+            ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("X-Content-Type-Options", "nosniff");
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > maxBytes) {
                 tooLarge(ctx, maxBytes);
