@@ -42,8 +42,8 @@ public final class OdooJson2Client implements OdooClient {
     private final OdooResults results;
     private final Json2Errors errors;
     private final Map<String, Map<String, FieldInfo>> fieldsCache = new ConcurrentHashMap<>();
-    private volatile Integer uid;
-    private volatile ServerVersion serverVersion;
+    private final Remembered<Integer> uid = new Remembered<>();
+    private final Remembered<ServerVersion> serverVersion = new Remembered<>();
 
     public OdooJson2Client(OdooConnection conn) {
         this.conn = conn;
@@ -65,15 +65,12 @@ public final class OdooJson2Client implements OdooClient {
             throw new OdooException(Kind.NOT_ODOO, conn.url() + "/web/version did not report an Odoo version.");
         }
         List<Object> info = m.get("version_info") instanceof List<?> l ? List.copyOf(l) : List.of();
-        ServerVersion sv = new ServerVersion(v, info, 0);
-        serverVersion = sv;
-        return sv;
+        return serverVersion.keep(new ServerVersion(v, info, 0));
     }
 
     @Override
     public ServerVersion serverVersion() {
-        ServerVersion v = serverVersion;
-        return v != null ? v : version();
+        return serverVersion.orAsk(this::version);
     }
 
     @Override
@@ -83,14 +80,13 @@ public final class OdooJson2Client implements OdooClient {
 
     @Override
     public int authenticate() {
-        Integer known = uid;
-        if (known != null) {
-            return known;
-        }
+        return uid.orAsk(this::contextUid);
+    }
+
+    private Integer contextUid() {
         Object r = post("res.users", "context_get", new LinkedHashMap<>());
         if (r instanceof Map<?, ?> ctx && ctx.get("uid") instanceof Integer id) {
             LOG.info("Authenticated to Odoo {} database {} with an API key (uid {})", conn.hostPort(), conn.db(), id);
-            uid = id;
             return id;
         }
         throw results.unexpected("res.users/context_get", r);
@@ -239,7 +235,7 @@ public final class OdooJson2Client implements OdooClient {
                     + " was interrupted.");
         } catch (OdooException e) {
             if (e.kind() == Kind.AUTH_FAILED) {
-                uid = null;
+                uid.forget();
             }
             LOG.debug("Odoo call {} failed: {}", errors.scrub(label), e.getMessage());
             throw e;

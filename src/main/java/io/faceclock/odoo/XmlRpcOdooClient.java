@@ -24,9 +24,8 @@ public final class XmlRpcOdooClient implements OdooClient {
     private final XmlRpcClient object;
     private final FaultTranslator faults;
     private final OdooResults results;
-    private final Object authLock = new Object();
-    private volatile Integer uid;
-    private volatile ServerVersion serverVersion;
+    private final Remembered<Integer> uid = new Remembered<>();
+    private final Remembered<ServerVersion> serverVersion = new Remembered<>();
     private final Map<String, Map<String, FieldInfo>> fieldsCache = new ConcurrentHashMap<>();
 
     public XmlRpcOdooClient(OdooConnection conn) {
@@ -51,15 +50,12 @@ public final class XmlRpcOdooClient implements OdooClient {
         }
         List<Object> info = m.get("server_version_info") instanceof List<?> l ? List.copyOf(l) : List.of();
         int protocol = m.get("protocol_version") instanceof Integer p ? p : 0;
-        ServerVersion sv = new ServerVersion(v, info, protocol);
-        serverVersion = sv;
-        return sv;
+        return serverVersion.keep(new ServerVersion(v, info, protocol));
     }
 
     @Override
     public ServerVersion serverVersion() {
-        ServerVersion v = serverVersion;
-        return v != null ? v : version();
+        return serverVersion.orAsk(this::version);
     }
 
     @Override
@@ -69,30 +65,24 @@ public final class XmlRpcOdooClient implements OdooClient {
 
     @Override
     public int authenticate() {
-        Integer known = uid;
-        if (known != null) {
-            return known;
+        return uid.orAskOnce(this::login);
+    }
+
+    private Integer login() {
+        Object r = call(common, "authenticate", "common.authenticate",
+                List.of(conn.db(), conn.username(), conn.password(), Map.of()));
+        if (r instanceof Integer id && id > 0) {
+            LOG.info("Authenticated to Odoo {} database {} as {} (uid {})", conn.hostPort(), conn.db(),
+                    conn.username(), id);
+            return id;
         }
-        synchronized (authLock) {
-            if (uid != null) {
-                return uid;
-            }
-            Object r = call(common, "authenticate", "common.authenticate",
-                    List.of(conn.db(), conn.username(), conn.password(), Map.of()));
-            if (r instanceof Integer id && id > 0) {
-                LOG.info("Authenticated to Odoo {} database {} as {} (uid {})", conn.hostPort(), conn.db(),
-                        conn.username(), id);
-                uid = id;
-                return id;
-            }
-            if (Boolean.FALSE.equals(r)) {
-                LOG.warn("Odoo {} database {} refused the credentials of {}", conn.hostPort(), conn.db(),
-                        conn.username());
-                throw new OdooException(Kind.AUTH_FAILED, FaultTranslator.AUTH_FAILED_MESSAGE);
-            }
-            throw new OdooException(Kind.PROTOCOL, "Odoo at " + conn.hostPort()
-                    + " answered authenticate with neither a uid nor False.");
+        if (Boolean.FALSE.equals(r)) {
+            LOG.warn("Odoo {} database {} refused the credentials of {}", conn.hostPort(), conn.db(),
+                    conn.username());
+            throw new OdooException(Kind.AUTH_FAILED, FaultTranslator.AUTH_FAILED_MESSAGE);
         }
+        throw new OdooException(Kind.PROTOCOL, "Odoo at " + conn.hostPort()
+                + " answered authenticate with neither a uid nor False.");
     }
 
     @Override
@@ -198,7 +188,7 @@ public final class XmlRpcOdooClient implements OdooClient {
             boolean userGone = e.kind() == Kind.MISSING_RECORD
                     && e.getMessage().contains("(Record: res.users(" + me + ",), User: " + me + ")");
             if (e.kind() == Kind.AUTH_FAILED || userGone) {
-                uid = null; // the password, key or user changed: authenticate again next time
+                uid.forget(); // the password, key or user changed: authenticate again next time
                 throw new OdooException(Kind.AUTH_FAILED, FaultTranslator.AUTH_FAILED_MESSAGE);
             }
             throw e;
