@@ -39,16 +39,24 @@ final class JarNode implements AutoCloseable {
 
     /** Starts node id on database db with its folders under work and the given settings (name=value). */
     static JarNode start(Path work, String id, String db, String... settings) throws IOException {
-        int port = RunningService.freePort();
-        Path data = work.resolve(id);
-        Path log = work.resolve(id + ".log");
-        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--data", data.toString(),
-                "--db-url", db, "--timezone", "UTC", "--set", "faceclock.node.id=" + id));
+        List<String> args = new ArrayList<>(List.of("--db-url", db, "--timezone", "UTC", "--set",
+                "faceclock.node.id=" + id));
         for (String s : settings) {
             args.add("--set");
             args.add(s);
         }
-        return new JarNode(id, port, data, log, PackagedJar.start(log, args.toArray(String[]::new)));
+        return startOn(id, RunningService.freePort(), work.resolve(id), work.resolve(id + ".log"),
+                args.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the jar serving on port with the data folder data (a later process may take over both), its
+     * output in log, and the other command-line arguments as given.
+     */
+    static JarNode startOn(String id, int port, Path data, Path log, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port), "--data", data.toString()));
+        all.addAll(List.of(args));
+        return new JarNode(id, port, data, log, PackagedJar.start(log, all.toArray(String[]::new)));
     }
 
     String id() {
@@ -57,6 +65,19 @@ final class JarNode implements AutoCloseable {
 
     Path data() {
         return data;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The admin API key the first start wrote to the data folder. */
+    String adminKey() {
+        try {
+            return Files.readString(data.resolve("admin-api-key.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until /observe/health answers 200; fails with the node's log if it exits or takes too long. */
@@ -158,6 +179,7 @@ final class JarNode implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faceclock.fakeodoo.FakeOdoo;
 import io.faceclock.fakeodoo.OdooVersion;
+import io.faceclock.support.RunningService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,14 +32,12 @@ class OdooCommandsIT {
     void a_command_never_makes_a_new_empty_data_folder_while_the_service_keeps_its_data_elsewhere() throws Exception {
         Path work = Files.createTempDirectory("faceclock-data-folder");
         Path data = work.resolve("data");
-        int port = io.faceclock.support.RunningService.freePort();
-        Path log = work.resolve("server.log");
-        Process server = PackagedJar.start(log, "--port", String.valueOf(port), "--data", data.toString(), "--no-face",
-                "--timezone", "Asia/Kolkata");
-        try {
-            waitHealthy(port, server, log);
+        try (JarNode server = JarNode.startOn("server", RunningService.freePort(), data,
+                work.resolve("server.log"), "--no-face", "--timezone", "Asia/Kolkata")) {
+            server.awaitHealthy();
+            int port = server.port();
             assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+05:30 INFO ")
-                    .matcher(Files.readString(log)).find(), "log times in the site's offset: " + Files.readString(log));
+                    .matcher(server.log()).find(), "log times in the site's offset: " + server.log());
             Path elsewhere = work.resolve("typo-data");
             PackagedJar.Result refused = PackagedJar.run(work, "apikey", "list", "--data", elsewhere.toString(),
                     "--port", String.valueOf(port));
@@ -50,32 +49,7 @@ class OdooCommandsIT {
                     "--port", String.valueOf(port));
             assertEquals(0, listed.exit(), listed.output());
             assertTrue(listed.output().contains("Data folder: " + data.toAbsolutePath()), listed.output());
-        } finally {
-            server.descendants().forEach(ProcessHandle::destroy);
-            server.destroy();
-            server.waitFor();
         }
-    }
-
-    private static void waitHealthy(int port, Process p, Path log) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < until) {
-            if (!p.isAlive()) {
-                throw new AssertionError("faceclock exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                        + "/observe/health")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not healthy: " + Files.readString(log));
     }
 
     @Test
