@@ -47,6 +47,8 @@ public final class FakeOdoo implements AutoCloseable {
     private final ExecutorService executor;
     private final FakeClock clock = new FakeClock();
     private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+    /** Calls that ran to their end, by the same keys; guarded by itself, notified at each. */
+    private final Map<String, Integer> finished = new HashMap<>();
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile FakeDb db;
@@ -148,7 +150,7 @@ public final class FakeOdoo implements AutoCloseable {
         FakeDb fresh = new FakeDb(version, version.defaultDb, clock);
         Seed.load(fresh, seededAt);
         db = fresh;
-        counters.clear();
+        resetCalls();
         latencies.clear();
         hostile = Hostile.NONE;
     }
@@ -172,7 +174,28 @@ public final class FakeOdoo implements AutoCloseable {
     }
 
     public void resetCalls() {
-        counters.clear();
+        synchronized (finished) {
+            counters.clear();
+            finished.clear();
+        }
+    }
+
+    /**
+     * Waits until every call of key received so far (e.g. "hr.attendance.create") has run to its end, committed
+     * or refused, as Odoo finishes a call whose client gave up waiting; false if that takes longer than within.
+     */
+    public boolean awaitFinished(String key, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        synchronized (finished) {
+            while (finished.getOrDefault(key, 0) < calls(key)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(finished, left);
+            }
+            return true;
+        }
     }
 
     /** Adds a delay to every call of key (same keys as {@link #calls}), e.g. ("common.authenticate", 500 ms). */
@@ -330,6 +353,13 @@ public final class FakeOdoo implements AutoCloseable {
 
     void count(String key) {
         counters.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    void finished(String key) {
+        synchronized (finished) {
+            finished.merge(key, 1, Integer::sum);
+            finished.notifyAll();
+        }
     }
 
     void pause(String key) {

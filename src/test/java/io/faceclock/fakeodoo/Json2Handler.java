@@ -95,17 +95,21 @@ final class Json2Handler implements HttpHandler {
             String method = route.group(2);
             fake.count("json2." + model + "." + method);
             fake.count(model + "." + method);
-            fake.pause(model + "." + method);
-            Map<String, Object> params;
             try {
-                params = parse(body);
-            } catch (JsonProcessingException e) {
-                long at = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
-                error(ex, 400, "werkzeug.exceptions.BadRequest", "could not parse the body as json: Expecting value: "
-                        + "line 1 column " + (at + 1) + " (char " + at + ")", true);
-                return;
+                fake.pause(model + "." + method);
+                Map<String, Object> params;
+                try {
+                    params = parse(body);
+                } catch (JsonProcessingException e) {
+                    long at = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
+                    error(ex, 400, "werkzeug.exceptions.BadRequest", "could not parse the body as json: Expecting "
+                            + "value: line 1 column " + (at + 1) + " (char " + at + ")", true);
+                    return;
+                }
+                call(ex, db, uid, model, method, params);
+            } finally {
+                fake.finished(model + "." + method);
             }
-            call(ex, db, uid, model, method, params);
         }
     }
 

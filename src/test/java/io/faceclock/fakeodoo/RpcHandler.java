@@ -92,8 +92,12 @@ final class RpcHandler implements HttpHandler {
                 }
                 String key = p.get(3) + "." + p.get(4);
                 fake.count(key);
-                fake.pause(key);
-                return object(method, p);
+                try {
+                    fake.pause(key);
+                    return object(method, p);
+                } finally {
+                    fake.finished(key);
+                }
             case "db":
                 fake.count("db." + method);
                 if (method.equals("list")) {

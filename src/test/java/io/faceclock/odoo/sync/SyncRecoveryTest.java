@@ -46,7 +46,8 @@ class SyncRecoveryTest {
             JsonNode cut = service.post("/api/v1/sync/odoo/push", range).json();
             assertFalse(cut.get("success").asBoolean(), cut.toString());
             odoo.latency("hr.attendance.create", Duration.ZERO);
-            Thread.sleep(4500);   // let the fake finish the create the client gave up on
+            assertTrue(odoo.awaitFinished("hr.attendance.create", Duration.ofSeconds(30)),
+                    "Odoo finishes the create the client gave up on");
             JsonNode r = service.post("/api/v1/sync/odoo/push", range).json();
             assertEquals(0, r.get("conflicts").asInt(), r.toString());
             assertEquals("synced", service.get("/api/v1/attendance/" + a).data().get("sync").get("state").asText());
