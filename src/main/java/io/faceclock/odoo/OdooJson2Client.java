@@ -3,24 +3,27 @@ package io.faceclock.odoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faceclock.odoo.OdooException.Kind;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,7 +199,7 @@ public final class OdooJson2Client implements OdooClient {
                         + e.getOriginalMessage());
             }
         }
-        java.util.concurrent.atomic.AtomicReference<CappedBody> reading = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<CappedBody> reading = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(req.build(), info -> {
             CappedBody b = new CappedBody(conn.maxResponseBytes(),
                     info.headers().firstValueAsLong("Content-Length").orElse(-1));
@@ -221,7 +224,7 @@ public final class OdooJson2Client implements OdooClient {
             if (cause instanceof OdooException o) {
                 throw o;
             }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
+            if (cause instanceof HttpTimeoutException) {
                 throw Deadline.timeout(conn, errors.scrub(label), deadline);
             }
             OdooException mapped = errors.transport(cause instanceof IOException io ? io : new IOException(cause),
@@ -247,7 +250,7 @@ public final class OdooJson2Client implements OdooClient {
         private final long max;
         private final long announced;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private volatile Flow.Subscription subscription;
 
         CappedBody(long max, long announced) {

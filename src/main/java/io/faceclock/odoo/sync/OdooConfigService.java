@@ -7,7 +7,9 @@ import io.faceclock.errors.ConflictException;
 import io.faceclock.errors.InvalidInputException;
 import io.faceclock.odoo.OdooConnection;
 import io.faceclock.security.SecretBox;
+import io.faceclock.store.Jdbc;
 import io.faceclock.store.SettingStore;
+import io.faceclock.store.SyncStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +28,11 @@ public final class OdooConfigService {
     private final SecretBox secrets;
     private final AuditLog audit;
     private final Clock clock;
-    private final io.faceclock.store.Jdbc jdbc;
-    private final io.faceclock.store.SyncStore syncStore;
+    private final Jdbc jdbc;
+    private final SyncStore syncStore;
 
     public OdooConfigService(OdooSettings settings, SettingStore store, SecretBox secrets, AuditLog audit, Clock clock,
-                             io.faceclock.store.Jdbc jdbc, io.faceclock.store.SyncStore syncStore) {
+                             Jdbc jdbc, SyncStore syncStore) {
         this.settings = settings;
         this.store = store;
         this.secrets = secrets;

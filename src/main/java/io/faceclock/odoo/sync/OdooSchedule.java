@@ -3,9 +3,11 @@ package io.faceclock.odoo.sync;
 import io.faceclock.attendance.SiteClock;
 import io.faceclock.config.OdooSettings;
 import io.faceclock.errors.DomainException;
+import io.faceclock.odoo.OdooException;
 import io.faceclock.store.StoreException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,7 +44,7 @@ public final class OdooSchedule {
         m.put("odoo-full-pull", "full_pull");
         m.put("odoo-reconcile-push", "push");
         m.put("odoo-drain-outbox", "outbox");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** faceclock.odoo.enabled: false keeps the outbox empty and the schedules idle. */
@@ -79,7 +81,7 @@ public final class OdooSchedule {
                 return;
             }
             work.run();
-        } catch (DomainException | io.faceclock.odoo.OdooException e) {
+        } catch (DomainException | OdooException e) {
             LOG.warn("Scheduled Odoo {} failed: {}", what, e.getMessage());
         } catch (StoreException e) {
             if (!e.isUnavailable()) {

@@ -23,9 +23,11 @@ import io.faceclock.store.SyncStore.SyncItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 
@@ -111,7 +113,7 @@ public final class OdooSyncService {
             boolean seesBadges = client.fieldsGet(EmployeePull.MODEL).containsKey("barcode");
             boolean readEmployees = seesBadges && client.checkAccessRights("hr.employee", "read");
             boolean createAttendances = client.checkAccessRights("hr.attendance", "create");
-            List<String> missing = new java.util.ArrayList<>();
+            List<String> missing = new ArrayList<>();
             if (!readEmployees) {
                 missing.add("Employees / Officer");
             }
@@ -274,7 +276,7 @@ public final class OdooSyncService {
             Instant now = clock.instant();
             // a record behind an earlier one of the same person that another node holds waits (its claim
             // is released when this one closes): Odoo must see each person's check-out before the next check-in
-            java.util.Set<Long> waiting = syncStore.behindEarlierOnes(claim.rows().stream()
+            Set<Long> waiting = syncStore.behindEarlierOnes(claim.rows().stream()
                     .map(OutboxRow::attendanceId).toList());
             List<OutboxRow> due = claim.rows().stream().filter(r -> !waiting.contains(r.attendanceId())).toList();
             if (due.isEmpty()) {
@@ -402,7 +404,6 @@ public final class OdooSyncService {
         return "json2".equals(transport) ? "JSON-2" : "XML-RPC";
     }
 
-    /** ISO-8601 with the site's offset, whole seconds, as every answer shows time. */
     /** Which node ran each schedule last, when (site time) and how often: for the status and for health. */
     public Map<String, Object> lastRuns() {
         Map<String, Object> ran = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.faceclock.odoo.sync;
 
+import io.faceclock.errors.InvalidInputException;
 import java.time.LocalDate;
 
 /** The site days a manual push covers when none are given: the same for the API and the command line. */
@@ -13,7 +14,7 @@ public record PushRange(LocalDate from, LocalDate to) {
         LocalDate f = from != null ? from : today.minusDays(DEFAULT_DAYS);
         LocalDate t = to != null ? to : today;
         if (t.isBefore(f)) {
-            throw new io.faceclock.errors.InvalidInputException("end_date", "end_date " + t + " is before start_date "
+            throw new InvalidInputException("end_date", "end_date " + t + " is before start_date "
                     + f);
         }
         return new PushRange(f, t);
