@@ -1,13 +1,13 @@
 package io.faceclock.camera;
 
 import io.faceclock.attendance.PunchDirection;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * What is known of one running camera: its stream's state, counters and last error. Written by the
@@ -122,16 +122,15 @@ public final class Camera {
                 lastError, lastErrorAt, lastFrameAt);
     }
 
-    /** user:password in a URL never leaves the process. */
+    /** user:password before the host, up to its last @ as FFmpeg reads it (any characters, an @ among them). */
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+    /** A query parameter that names a secret: pwd, password, loginpas, token, access_token, auth, key, sig… */
+    private static final Pattern SECRET_PARAM = Pattern.compile(
+            "([?&;](?:[^=&;#]*(?:pas|pwd|token|secret|auth|key|sig|cred)[^=&;#]*)=)[^&;#]*", Pattern.CASE_INSENSITIVE);
+
+    /** The password of a URL, as user:password or a query parameter, never leaves the process. */
     static String masked(String url) {
-        try {
-            URI u = URI.create(url);
-            if (u.getRawUserInfo() != null) {
-                return url.replace(u.getRawUserInfo() + "@", "***@");
-            }
-        } catch (IllegalArgumentException e) {
-            // not a URI (a file path): nothing to mask
-        }
-        return url;
+        String u = USER_INFO.matcher(url).replaceFirst("$1***@");
+        return u.contains("?") ? SECRET_PARAM.matcher(u).replaceAll("$1***") : u;
     }
 }
