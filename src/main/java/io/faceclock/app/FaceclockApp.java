@@ -75,7 +75,7 @@ public final class FaceclockApp implements AutoCloseable {
         }
         main.configure().addConfiguration(beans);
         main.configure().addConfiguration(new CameraConfiguration(beans));
-        main.bind("vertx", HttpConnectionGuard.guarded(vertx));
+        main.bind("vertx", HttpConnectionGuard.guarded(vertx, s.http().requestTimeout()));
         try {
             main.start();
         } catch (Exception e) {

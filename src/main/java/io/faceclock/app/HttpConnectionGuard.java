@@ -18,6 +18,7 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.Map;
  * with the connection closed: a request carrying both Content-Length and Transfer-Encoding (RFC 9112
  * §6.3: a request smuggling attempt; Netty would drop the Content-Length and read the rest of the
  * body as the next request), a request line too long (414), headers too large (431), and anything
- * else that is not HTTP (400).
+ * else that is not HTTP (400); and a connection that does not deliver a request in time is closed.
  *
  * <p>Camel's platform-http creates and starts the Vert.x server itself, leaving no hook before it
  * listens; it does take the {@link Vertx} from the registry. So faceclock gives it a Vertx whose
@@ -37,12 +38,14 @@ import java.util.Map;
 final class HttpConnectionGuard {
 
     static final String DECODER = "httpDecoder";
+    /** Vert.x's own last handler of the pipeline, which turns Netty's messages into requests. */
+    static final String VERTX_HANDLER = "handler";
 
     private HttpConnectionGuard() {
     }
 
     /** The Vertx to bind in Camel's registry; the caller closes the real one when Camel has stopped. */
-    static Vertx guarded(Vertx real) {
+    static Vertx guarded(Vertx real, Duration requestTimeout) {
         return (Vertx) Proxy.newProxyInstance(HttpConnectionGuard.class.getClassLoader(),
                 new Class<?>[] {VertxInternal.class}, (proxy, method, args) -> {
                     if (method.getName().equals("createHttpServer")) {
@@ -53,7 +56,7 @@ final class HttpConnectionGuard {
                         options.setHttp2ClearTextEnabled(false);
                         HttpServer server = real.createHttpServer(options);
                         server.invalidRequestHandler(r -> refuse(r, options));
-                        server.connectionHandler(c -> guardDecoder(c, options));
+                        server.connectionHandler(c -> guardConnection(c, options, requestTimeout));
                         return server;
                     }
                     if (method.getName().equals("equals") && args != null && args.length == 1) {
@@ -67,11 +70,14 @@ final class HttpConnectionGuard {
                 });
     }
 
-    private static void guardDecoder(HttpConnection connection, HttpServerOptions options) {
+    private static void guardConnection(HttpConnection connection, HttpServerOptions options, Duration requestTimeout) {
         if (connection instanceof ConnectionBase base) {
             ChannelPipeline pipeline = base.channel().pipeline();
             if (pipeline.get(DECODER) instanceof VertxHttpRequestDecoder) {
                 pipeline.replace(DECODER, DECODER, new SmugglingRefusingDecoder(options));
+            }
+            if (pipeline.get(VERTX_HANDLER) != null) {
+                pipeline.addBefore(VERTX_HANDLER, "requestDeadline", new RequestDeadline(requestTimeout.toMillis()));
             }
         }
     }
