@@ -75,6 +75,10 @@ public final class RecognitionApi {
             source = "kiosk";
         } else if (!SOURCE.matcher(source).matches()) {
             throw ApiException.badRequest("source", "source must be 1 to 64 letters, digits, '_', '.', ':' or '-'");
+        } else if (source.equalsIgnoreCase("manual")) {
+            // Odoo would be told the punch was entered by hand (in_mode manual)
+            throw ApiException.badRequest("source", "source 'manual' is for attendance entered by hand "
+                    + "(POST /attendance); a face punch names its kiosk or camera");
         }
         Recognition r = recognizer.recognizeMain(in.image());
         RecognizedFace face = face(r, 3);

@@ -416,6 +416,10 @@ class HostileCorpusTest {
                 Set.of(400, 409, 422), "image"));
         cases.add(json("mark source injection", "POST", "/api/v1/attendance/mark", "{\"image\": \""
                 + Base64.getEncoder().encodeToString(png) + "\", \"source\": \"kiosk\\r\\nX: 1\"}", 400, "source"));
+        // a face punch that would be sent to Odoo as entered by hand (in_mode manual)
+        cases.add(new Case("kiosk mark as manual", "POST", "/api/v1/attendance/mark", utf8("{\"image\": \""
+                + Base64.getEncoder().encodeToString(photo("bbt/amy/amy1.png")) + "\", \"source\": \"manual\"}"), J,
+                kioskKey, Set.of(400), "source"));
         cases.add(json("verify no person", "POST", "/api/v1/verify", "{\"image\": \""
                 + Base64.getEncoder().encodeToString(png) + "\"}", 400, "person_id"));
         cases.add(json("verify SQL person", "POST", "/api/v1/verify", "{\"person_id\": \"' OR 1=1\", \"image\": \""
