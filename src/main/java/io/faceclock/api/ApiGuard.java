@@ -55,20 +55,12 @@ public final class ApiGuard {
 
     private void authorize(Exchange exchange) {
         ApiRequest req = ApiRequest.of(exchange);
-        String address = clientAddress(req);
-        long wait = throttle.retryAfterSeconds(address);
-        if (wait > 0) {
-            exchange.getMessage().setHeader("Retry-After", wait);
-            throw new ApiException(429, HEADER, "Too many requests with a wrong API key from " + address
-                    + "; try again in " + wait + " s");
-        }
-        String secret = req.header(HEADER);
-        if (secret == null || secret.isBlank()) {
-            throw new ApiException(401, HEADER, "Missing API key: send it in the X-API-Key header");
-        }
-        ApiKey key = keys.verify(secret).orElse(null);
-        if (key == null) {
-            refuse(req, address);
+        ApiKey key;
+        try {
+            key = knownKey(req.header(HEADER), clientAddress(req), req.method(), req.path());
+        } catch (Blocked e) {
+            exchange.getMessage().setHeader("Retry-After", e.seconds());
+            throw e;
         }
         VerbScopes.Verb verb = matchedVerb(exchange);
         if (verb == null ? key.scope() != Scope.ADMIN : !verb.scopes().contains(key.scope())) {
@@ -81,6 +73,53 @@ public final class ApiGuard {
         }
         // no route, built-in or a user's, can echo the key back as a response header
         exchange.getMessage().removeHeader(HEADER);
+    }
+
+    /**
+     * For a request with a body, before any of it is read: null when its key is a live one (the
+     * scope is judged later, on the verb the request matches), else the refusal, counted and logged
+     * as {@link #check} would. Without it, anyone could have the server buffer a body of
+     * faceclock.http.max-body-bytes per connection they open.
+     */
+    public ApiException refusalBeforeBody(String secret, String peer, String forwardedFor, String method,
+                                          String path) {
+        try {
+            knownKey(secret, ClientAddress.of(peer, forwardedFor, trustedProxies), method, path);
+            return null;
+        } catch (ApiException e) {
+            return e;
+        }
+    }
+
+    /** The live key, or 429 for a blocked address, 401 for no key or a wrong one (counted and logged). */
+    private ApiKey knownKey(String secret, String address, String method, String path) {
+        long wait = throttle.retryAfterSeconds(address);
+        if (wait > 0) {
+            throw new Blocked(address, wait);
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new ApiException(401, HEADER, "Missing API key: send it in the X-API-Key header");
+        }
+        ApiKey key = keys.verify(secret).orElse(null);
+        if (key == null) {
+            refuse(method, path, address);
+        }
+        return key;
+    }
+
+    /** 429: the address sent too many wrong keys; it may try again in this many seconds. */
+    public static final class Blocked extends ApiException {
+        private final long seconds;
+
+        Blocked(String address, long seconds) {
+            super(429, HEADER, "Too many requests with a wrong API key from " + address + "; try again in "
+                    + seconds + " s");
+            this.seconds = seconds;
+        }
+
+        public long seconds() {
+            return seconds;
+        }
     }
 
     /** The client's address, as {@link ClientAddress} tells it. */
@@ -100,12 +139,12 @@ public final class ApiGuard {
         return verb;
     }
 
-    private void refuse(ApiRequest req, String address) {
+    private void refuse(String method, String path, String address) {
         boolean blocked = throttle.recordFailure(address);
         audit.write(AuditLog.SECURITY, blocked ? LogLevel.ERROR : LogLevel.WARNING,
                 blocked ? "Address " + address + " blocked after repeated wrong API keys"
                         : "Wrong API key from " + address,
-                Map.of("address", address, "method", req.method(), "path", apiPath(req.path())));
+                Map.of("address", address, "method", method, "path", apiPath(path)));
         throw new ApiException(401, HEADER, "Unknown or revoked API key");
     }
 

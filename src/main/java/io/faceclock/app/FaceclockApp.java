@@ -81,7 +81,7 @@ public final class FaceclockApp implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("faceclock could not start: " + e.getMessage(), e);
         }
-        HttpEdge.install(main.getCamelContext(), s.http().maxBodyBytes());
+        HttpEdge.install(main.getCamelContext(), s.http().maxBodyBytes(), beans.apiGuard());
         if (s.management().shared()) {
             HttpEdge.guardMetrics(main.getCamelContext(), s.management().metricsPath(), beans.observerKeys(),
                     s.security().trustedProxies());
