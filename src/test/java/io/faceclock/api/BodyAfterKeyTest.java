@@ -59,6 +59,17 @@ class BodyAfterKeyTest {
     }
 
     @Test
+    void health_answers_a_body_bearing_method_without_reading_the_body() throws Exception {
+        try (Socket s = open()) {
+            sendHeaders(s, "POST /observe/health", null, "Content-Length: " + BODY);
+            String answer = answerWithin(s, 5000);
+            assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+        }
+        assertEquals(200, service.send("GET", "/observe/health", null, null).status());
+        assertEquals(200, service.send("HEAD", "/observe/health", null, null).status(), "load balancers ask with HEAD");
+    }
+
+    @Test
     void a_live_key_has_its_body_read_and_served() throws Exception {
         try (Socket s = open()) {
             String body = "{\"person_id\": \"BODY-1\", \"name\": \"Bea Body\"}";
