@@ -88,4 +88,20 @@ class CallDeadlineTest {
             assertEquals(OdooException.Kind.TIMEOUT, single.kind(), c.transport() + ": one record, 1.1 s");
         }
     }
+
+    @Test
+    void a_create_given_up_at_its_deadline_is_sent_to_odoo_once_not_again_behind_the_callers_back() throws Exception {
+        odoo = FakeOdoo.start(OdooVersion.V19);
+        odoo.addApiKey(FakeOdoo.ADMIN_UID, KEY);
+        odoo.latency("hr.attendance.create", Duration.ofSeconds(2));
+        for (OdooClient c : List.of(new XmlRpcOdooClient(connection("admin")), new OdooJson2Client(connection(KEY)))) {
+            c.authenticate();
+            int before = odoo.calls("hr.attendance.create");
+            OdooException e = assertThrows(OdooException.class, () -> c.create("hr.attendance",
+                    List.of(Map.of("employee_id", 3, "check_in", Instant.parse("2024-03-01T08:00:00Z")))));
+            assertEquals(OdooException.Kind.TIMEOUT, e.kind(), c.transport());
+            assertTrue(odoo.awaitFinished("hr.attendance.create", Duration.ofSeconds(10)), c.transport());
+            assertEquals(before + 1, odoo.calls("hr.attendance.create"), c.transport() + ": asked to create it once");
+        }
+    }
 }
