@@ -219,8 +219,12 @@ final class EmployeePull {
     }
 
     /** Odoo's text fields are unbounded; faceclock's columns are not. */
+    /** At most max chars, never half of a surrogate pair (an emoji across the cut goes whole). */
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** Odoo says False for an empty field. */

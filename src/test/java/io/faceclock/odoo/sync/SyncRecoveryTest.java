@@ -59,6 +59,7 @@ class SyncRecoveryTest {
         try (FakeOdoo odoo = FakeOdoo.start(OdooVersion.V18); RunningService service = start(odoo)) {
             odoo.addEmployee(Map.of("name", "L".repeat(300), "barcode", "LONG1",
                     "mobile_phone", "+32 470 12 34 56 / +32 2 345 67 89 (office, ask reception for extension 123)"));
+            odoo.addEmployee(Map.of("name", "a".repeat(254) + "\uD83D\uDE00 smiles", "barcode", "EMOJI1"));
             odoo.addEmployee(Map.of("name", "After Him", "barcode", "AFTER1"));
             JsonNode r = service.post("/api/v1/sync/odoo/pull", Map.of()).json();
             assertTrue(r.get("success").asBoolean(), r.toString());
@@ -66,6 +67,8 @@ class SyncRecoveryTest {
             JsonNode longOne = service.get("/api/v1/persons/LONG1").data();
             assertNotNull(longOne, "long values are cut to fit, not refused");
             assertEquals(255, longOne.get("name").asText().length());
+            assertEquals("a".repeat(254), service.get("/api/v1/persons/EMOJI1").data().get("name").asText(),
+                    "an emoji across the cut goes whole, not half of it");
         }
     }
 
