@@ -1,6 +1,7 @@
 package io.faceclock.api;
 
 import io.faceclock.security.ApiKey;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +46,12 @@ public final class ApiRequest {
      * a proxy that adds its own X-Forwarded-For line means them. Null when the request has none.
      */
     public String header(String name) {
-        if (!(exchange.getIn() instanceof HttpMessage http)) {
-            return null;
-        }
-        List<String> lines = http.getRequest().headers().getAll(name);
+        return exchange.getIn() instanceof HttpMessage http ? header(http.getRequest(), name) : null;
+    }
+
+    /** The same, for the HTTP server's own request (before Camel has an exchange for it). */
+    public static String header(HttpServerRequest request, String name) {
+        List<String> lines = request.headers().getAll(name);
         return lines.isEmpty() ? null : String.join(", ", lines);
     }
 

@@ -2,6 +2,7 @@ package io.faceclock.app;
 
 import io.faceclock.api.ApiException;
 import io.faceclock.api.ApiGuard;
+import io.faceclock.api.ApiRequest;
 import io.faceclock.api.RestRoutes;
 import io.faceclock.json.Json;
 import io.faceclock.web.StaticPages;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.faceclock.security.ClientAddress;
 import io.faceclock.security.ObserverKeys;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
@@ -80,11 +80,11 @@ final class HttpEdge {
             return;
         }
         req.pause();
-        String secret = req.getHeader(ApiGuard.HEADER);
-        List<String> forwarded = req.headers().getAll("X-Forwarded-For");
+        String secret = ApiRequest.header(req, ApiGuard.HEADER);
+        String forwarded = ApiRequest.header(req, "X-Forwarded-For");
         String peer = req.remoteAddress().hostAddress();
-        ctx.vertx().executeBlocking(() -> guard.refusalBeforeBody(secret, peer,
-                forwarded.isEmpty() ? null : String.join(", ", forwarded), req.method().name(), req.path()), false)
+        ctx.vertx().executeBlocking(() -> guard.refusalBeforeBody(secret, peer, forwarded, req.method().name(),
+                req.path()), false)
                 .onComplete(done -> {
                     // the database away: let the request through, the guard answers it (503)
                     ApiException refusal = done.succeeded() ? done.result() : null;
@@ -105,20 +105,19 @@ final class HttpEdge {
      * Metrics served on faceclock's own port need an admin or read key, checked before Camel's
      * metrics handler (a blocking handler: the key may be looked up in the database).
      */
-    private static final String KEY = "X-API-Key";
-
     static void guardMetrics(CamelContext context, String path, ObserverKeys observers, Set<String> trustedProxies) {
         VertxPlatformHttpRouter router = context.hasService(MainHttpServer.class).getRouter();
         router.route(path).order(-999).blockingHandler(ctx -> {
             String address = ClientAddress.of(ctx.request().remoteAddress().hostAddress(),
-                    ctx.request().getHeader("X-Forwarded-For"), trustedProxies);
-            ObserverKeys.Access access = observers.access(ctx.request().getHeader("X-API-Key"), address, path);
+                    ApiRequest.header(ctx.request(), "X-Forwarded-For"), trustedProxies);
+            ObserverKeys.Access access = observers.access(ApiRequest.header(ctx.request(), ApiGuard.HEADER), address,
+                    path);
             switch (access) {
                 case DETAILS -> ctx.next();
-                case NO_KEY -> json(ctx, 401, KEY, "Metrics need an admin or read API key in the X-API-Key header");
-                case WRONG_KEY -> json(ctx, 401, KEY, "Unknown or revoked API key");
-                case TOO_SMALL -> json(ctx, 403, KEY, "Metrics need an admin or read API key, not a kiosk key");
-                case BLOCKED -> json(ctx, 429, KEY, "Too many requests with a wrong API key from " + address);
+                case NO_KEY -> json(ctx, 401, ApiGuard.HEADER, "Metrics need an admin or read API key in the X-API-Key header");
+                case WRONG_KEY -> json(ctx, 401, ApiGuard.HEADER, "Unknown or revoked API key");
+                case TOO_SMALL -> json(ctx, 403, ApiGuard.HEADER, "Metrics need an admin or read API key, not a kiosk key");
+                case BLOCKED -> json(ctx, 429, ApiGuard.HEADER, "Too many requests with a wrong API key from " + address);
                 default -> throw new IllegalStateException(access.name());
             }
         }, false);
