@@ -64,12 +64,9 @@ public class BenchFaceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         byte[] frame = canvasJpeg(Files.readAllBytes(photo()));
-        if (models != null) {
-            options.extra.put("faceclock.models.dir", models.toString());
-        }
         RecognitionSettings configured;
         try {
-            configured = RecognitionSettings.read(options.resolve());
+            configured = options.faces(models);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;

@@ -99,7 +99,7 @@ public class EvalCommand implements Callable<Integer> {
         String m = mode != null ? mode : pairs != null ? "pairs" : "photos";
         RecognitionSettings configured;
         try {
-            configured = configured();
+            configured = options.faces(models);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -131,14 +131,6 @@ public class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The faceclock.face.* settings as the service would read them, with --models for the models folder. */
-    private RecognitionSettings configured() {
-        if (models != null) {
-            options.extra.put("faceclock.models.dir", models.toString());
-        }
-        return RecognitionSettings.read(options.resolve());
     }
 
     private void print(PrintWriter out, FaceEngine engine, Map<String, Object> map, Runnable text) throws Exception {

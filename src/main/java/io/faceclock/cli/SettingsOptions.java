@@ -1,5 +1,6 @@
 package io.faceclock.cli;
 
+import io.faceclock.config.RecognitionSettings;
 import io.faceclock.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ public final class SettingsOptions {
         put(overrides, Settings.TIMEZONE, timezone);
         put(overrides, Settings.ROUTES_DIR, routesDir);
         return Settings.resolve(configFile(env), env, overrides);
+    }
+
+    /** The faceclock.face.* settings as the service reads them; modelsDir, when given, is the models folder. */
+    public RecognitionSettings faces(Path modelsDir) {
+        if (modelsDir != null) {
+            extra.put("faceclock.models.dir", modelsDir.toString());
+        }
+        return RecognitionSettings.read(resolve());
     }
 
     private Path configFile(Map<String, String> env) {
