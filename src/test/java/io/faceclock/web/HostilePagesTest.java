@@ -37,15 +37,17 @@ class HostilePagesTest {
     private static final String DEPARTMENT = "<a id=hostile-department href=\"javascript:alert(1)\">Sales</a>";
     private static final String LOGGED = "<svg id=hostile-log onload=alert(1)>";
 
+    private PagesSite site;
     private RunningService service;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
         Path work = Files.createTempDirectory("faceclock-hostile-pages");
-        service = RunningService.start(work.resolve("data"), null, "Europe/Brussels", Map.of(
-                "faceclock.face.enabled", "false",
-                "faceclock.odoo.outbox-cron", "0 0 0 1 1 ? 2099"));
+        site = PagesSite.start(work, FakeCamera.empty(2, work.resolve("camera.y4m")),
+                Map.of("faceclock.face.enabled", "false"));
+        service = site.service;
+        browser = site.browser;
         // as a pull from Odoo stores them: the domain, not the API's text rules
         var beans = service.app().beans();
         beans.people().create(new PersonFields("ODOO_7", NAME, null, null, DEPARTMENT, null, Map.of(), true, 7L));
@@ -53,16 +55,12 @@ class HostilePagesTest {
         beans.attendance().record("ODOO_7", now.minus(Duration.ofMinutes(5)), null, "manual", null);
         beans.auditLog().write(AuditLog.PERSON, LogLevel.WARNING, "Employee 7 said " + LOGGED,
                 Map.of("detail", LOGGED));
-        browser = new Browser(FakeCamera.empty(2, work.resolve("camera.y4m")), Path.of("target", "screenshots"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -83,21 +81,21 @@ class HostilePagesTest {
     @Test
     void markup_from_odoo_and_the_audit_log_shows_as_text_on_every_page() {
         signInFrom("/signin.html");
-        browser.open(service.baseUrl() + "/");
+        browser.open(site.url("/"));
         browser.waitForText("#in-table", "Mallory", 15);
         assertShownAsText("#in-table", NAME, "hostile-name");
 
-        browser.open(service.baseUrl() + "/faces.html");
+        browser.open(site.url("/faces.html"));
         browser.waitForText("#people", "Mallory", 15);
         assertShownAsText("#people", NAME, "hostile-name");
         assertShownAsText("#people", DEPARTMENT, "hostile-department");
         assertEquals(DEPARTMENT, browser.js("return document.querySelector('#department option:last-child').textContent"));
 
-        browser.open(service.baseUrl() + "/reports.html");
+        browser.open(site.url("/reports.html"));
         browser.waitForText("#report", "Mallory", 15);
         assertShownAsText("#report", NAME, "hostile-name");
 
-        browser.open(service.baseUrl() + "/logs.html");
+        browser.open(site.url("/logs.html"));
         browser.waitForText("#logs", "Employee 7 said", 15);
         assertShownAsText("#logs", LOGGED, "hostile-log");
     }
@@ -111,7 +109,7 @@ class HostilePagesTest {
 
     /** Opens the sign-in page at this path, signs in as admin, answers where the browser ends up. */
     private String signInFrom(String path) {
-        browser.open(service.baseUrl() + path);
+        browser.open(site.url(path));
         browser.js("sessionStorage.clear()");
         browser.find("#key").sendKeys(service.adminKey() + Keys.ENTER);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl()
